@@ -1,0 +1,50 @@
+"""Word segmentation with underthesea, aligned back to character offsets.
+
+underthesea joins the syllables of a word with spaces ("đảng viên") and returns strings only;
+`segment_words` finds each word in the sentence so every word is a span of the text.
+Tone placement is left as written (`use_token_normalize=False`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from underthesea import word_tokenize
+
+
+def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word spans of `text[start:end]` as absolute offsets.
+
+    >>> t = "Huyện ủy Hải Lăng có 9.757 đảng viên"
+    >>> [t[s:e] for s, e in segment_words(t)]
+    ['Huyện', 'ủy', 'Hải Lăng', 'có', '9.757', 'đảng viên']
+    """
+    end = len(text) if end is None else end
+    sentence = text[start:end]
+    words = word_tokenize(sentence, use_token_normalize=False)
+    spans, pos = [], 0
+    for word in words:
+        found = sentence.find(word, pos)
+        if found < 0 or sentence[pos:found].strip():
+            pattern = r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+            m = re.compile(pattern).search(sentence, pos) if pattern else None
+            if not m:
+                continue
+            found, stop = m.start(), m.end()
+        else:
+            stop = found + len(word)
+        spans.append((start + found, start + stop))
+        pos = stop
+    # Anything underthesea dropped still becomes a token, so no character is lost.
+    return _fill_gaps(text, start, end, spans)
+
+
+def _fill_gaps(text: str, start: int, end: int, spans: list[tuple[int, int]]):
+    out, pos = [], start
+    for s, e in spans + [(end, end)]:
+        for m in re.finditer(r"\S+", text[pos:s]):
+            out.append((pos + m.start(), pos + m.end()))
+        if e > s:
+            out.append((s, e))
+        pos = e
+    return out
