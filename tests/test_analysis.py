@@ -11,10 +11,14 @@ from nlp.sentences import split_sentences
 SENTENCE_CASES = [
     ("Tỉnh ủy họp. Huyện ủy dự.", ["Tỉnh ủy họp.", "Huyện ủy dự."]),
     ("Dòng một\nDòng hai", ["Dòng một", "Dòng hai"]),
-    ("Có 9.757 đồng chí, chiếm 19,9%. Đoàn thanh niên có 10 đơn vị.",
-     ["Có 9.757 đồng chí, chiếm 19,9%.", "Đoàn thanh niên có 10 đơn vị."]),
-    ("Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương.",
-     ["Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương."]),
+    (
+        "Có 9.757 đồng chí, chiếm 19,9%. Đoàn thanh niên có 10 đơn vị.",
+        ["Có 9.757 đồng chí, chiếm 19,9%.", "Đoàn thanh niên có 10 đơn vị."],
+    ),
+    (
+        "Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương.",
+        ["Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương."],
+    ),
     ("\n\n  \n", []),
 ]
 
@@ -33,8 +37,10 @@ def test_overlong_sentence_is_cut_without_losing_text() -> None:
 
 
 WORD_CASES = [
-    ("Huyện ủy Hải Lăng có 9.757 đảng viên",
-     ["Huyện", "ủy", "Hải Lăng", "có", "9.757", "đảng viên"]),
+    (
+        "Huyện ủy Hải Lăng có 9.757 đảng viên",
+        ["Huyện", "ủy", "Hải Lăng", "có", "9.757", "đảng viên"],
+    ),
     ("chiếm 19,9% trong tổng số", ["chiếm", "19,9", "%", "trong", "tổng số"]),
     ("Huyện uỷ Triệu Phong", ["Huyện uỷ", "Triệu Phong"]),  # tone kept as written
 ]

@@ -71,7 +71,12 @@ def test_tone_moves_keep_length() -> None:
     assert len(modernize_tones(text)) == len(text)
 
 
-@given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđ àáảãạòóỏõọùúủũụỳýỷỹỵ0123456789.,;%\n-/ABCĐ")), max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("aăâeêioôơuưyđ àáảãạòóỏõọùúủũụỳýỷỹỵ0123456789.,;%\n-/ABCĐ")),
+        max_size=80,
+    )
+)
 def test_offsets_are_monotonic_and_in_bounds(raw: str) -> None:
     norm = normalize(raw)
     assert len(norm.raw_starts) == len(norm.text)

@@ -32,7 +32,12 @@ def analyze_document(document: Document) -> dict:
     at = analyze(document.text)
     found = extract_references(at)
     references = found["references"]
-    exclude = _reference_spans(references) + [(s, e) for s, e, _ in find_dates(at.text)]
+    own_number = found.get("self") or {}
+    exclude = (
+        _reference_spans(references)
+        + _reference_spans([own_number] if own_number.get("mentions") else [])
+        + [(s, e) for s, e, _ in find_dates(at.text)]
+    )
     units = extract_units(at)
     statistics = extract_statistics(at, exclude=exclude)
     record = {
@@ -49,4 +54,5 @@ def analyze_document(document: Document) -> dict:
     page_of = document.page_of if document.pages else None
     for key in ("references", "units", "statistics"):
         annotate_offsets(record[key], at, page_of)
+    annotate_offsets(record["document"]["self"], at, page_of)
     return record

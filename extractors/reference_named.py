@@ -1,0 +1,519 @@
+"""Find documents named without a number: laws by title, Party congress and plenum
+resolutions, charters, and typed documents with their subject ("Đề án ...", "Chỉ thị về ...").
+
+Each finder reads the words after a capitalised type word and stops at a word that cannot
+belong to a title; generic mentions ("các nghị quyết của Trung ương", "Nghị định này") are
+never matched because the type word must be capitalised and followed by a specific name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.reference_find import DeicticMention, NamedMention, NumberOnlyMention
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+# Words that end a law title (the title never contains them as words of its own).
+LAW_TITLE_STOPS = frozenset(
+    """số ngày của được đã đang sẽ thì là này để theo tại do có không với cho trong khi nếu
+    mà nhưng hoặc hay đến từ như nói trên đó gồm thuộc vào ra bởi về hiện nay
+    nhằm cũng vẫn phải cần đều các những qua trước sau tới cùng rằng""".split()
+)
+# Two-word stops: "Luật Đất đai quy định", "Luật Thủ đô hiện hành".
+LAW_TITLE_STOP_PAIRS = frozenset({("quy", "định"), ("hiện", "hành"), ("có", "hiệu")})
+# Stop words that are part of well-known titles ("Pháp lệnh Ưu đãi người có công").
+LAW_TITLE_KEEP_PAIRS = frozenset({("có", "công")})
+# Words after "Luật" that make another word ("Luật sư", "luật pháp") or a deixis.
+LAW_FALSE_STARTS = frozenset("sư gia pháp này đó trên số định lệ hóa và".split())
+# Words a Party congress/plenum name is made of besides capitalised ones and numerals.
+CONGRESS_WORDS = frozenset(
+    """lần thứ khóa nhiệm kỳ đại biểu toàn quốc bộ tỉnh thành phố huyện quận xã của chấp
+    hành hội nghị ương ban đảng đoàn nhất hai ba tư năm sáu bảy tám chín mười""".split()
+)
+ORDINAL_WORDS = frozenset("nhất hai ba tư năm sáu bảy tám chín mười".split())
+
+_LAW_TYPES = {"Luật": "luật", "Bộ luật": "bộ luật", "Pháp lệnh": "pháp lệnh"}
+_LAW_RE = re.compile(r"(?<![\w])(?:Bộ luật|Luật|Pháp lệnh|Bộ Luật)(?![\w])")
+_CONSTITUTION_RE = re.compile(
+    r"(?<![\w])Hiến pháp(?:\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?"
+    r"(?:\s*(?:\(\s*)?năm\s+(?:19|20)\d\d\)?)?(?![\w])"
+)
+_CHARTER_RE = re.compile(
+    r"(?<![\w])(?:Điều lệ\s+(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?"
+    r"|Đoàn(?:\s+TNCS\s+Hồ\s+Chí\s+Minh)?"
+    r"|Hội\s+[A-ZĐ][\w ]{2,40}?(?=[,.;)]))"
+    r"|Cương lĩnh(?:\s+chính\s+trị)?(?:\s+của\s+Đảng)?(?:\s+(?:xây\s+dựng\s+đất\s+nước\s+trong"
+    r"\s+thời\s+kỳ\s+quá\s+độ\s+lên\s+chủ\s+nghĩa\s+xã\s+hội)(?:\s*\(\s*bổ\s+sung,\s+phát\s+triển"
+    r"\s+năm\s+2011\s*\))?)?)(?![\w])"
+)
+_CONGRESS_RE = re.compile(
+    r"(?<![\w])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?:của\s+)?"
+    r"(?=(?:Đại hội|Hội nghị|Trung ương|TW|TƯ|BCH|Ban Chấp hành)(?![\w]))"
+)
+_SUBJECT_TYPES = {
+    "Nghị quyết": "nghị quyết",
+    "Chỉ thị": "chỉ thị",
+    "Kết luận": "kết luận",
+    "Đề án": "đề án",
+    "Quy chế": "quy chế",
+    "Chương trình hành động": "chương trình hành động",
+    "Chương trình công tác": "chương trình",
+}
+_SUBJECT_RE = re.compile(
+    r"(?<![\w])(?P<type>Chương trình hành động|Chương trình công tác|Nghị quyết|Chỉ thị"
+    r"|Kết luận|Đề án|Quy chế)(?![\w])"
+)
+# An issuer written right after the type: "Nghị quyết Bộ Chính trị về", "Kết luận của Thành ủy".
+_ISSUER_THEN_VE = re.compile(
+    r"\s+(?:của\s+)?(?!Đại hội|Hội nghị|Trung ương|TW|BCH)(?P<issuer>[A-ZĐ][^,;.()\n“”]{1,50}?)"
+    r"\s+(?=về\s)"
+)
+_NUMBER_ONLY_RE = re.compile(
+    r"(?<![\w])(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quyết định|Nghị định|Thông tư|Quy định"
+    r"|Hướng dẫn|Kế hoạch|Thông báo|Tờ trình|Công điện|Đề án)\s+(?P<so>số\s+)?"
+    r"(?P<num>\d{1,4}[a-zđ]?)(?![\w/]|\s*[-/]\s*[\wĐ]|[.,]\d)"
+)
+# Capitalised types, and the few whose lowercase form is never a common noun ("quy định
+# này" is "this provision", not a document).
+_DEICTIC_RE = re.compile(
+    r"(?<![\w])(?P<type>Nghị quyết|Chỉ thị|Kết luận|Quyết định|Nghị định|Thông tư(?: liên tịch)?"
+    r"|Quy định|Hướng dẫn|Kế hoạch|Chương trình hành động|Luật|Bộ luật|Pháp lệnh|Đề án|Án lệ"
+    r"|Thông báo|Quy chế|nghị quyết|chỉ thị|nghị định|thông tư)\s+(?P<words>này|nói trên|trên)"
+    r"(?![\w])"
+)
+_NUMBER_TYPES = {
+    "nghị quyết": "nghị quyết",
+    "chỉ thị": "chỉ thị",
+    "kết luận": "kết luận",
+    "quyết định": "quyết định",
+    "nghị định": "nghị định",
+    "thông tư": "thông tư",
+    "quy định": "quy định",
+    "hướng dẫn": "hướng dẫn",
+    "kế hoạch": "kế hoạch",
+    "thông báo": "thông báo",
+    "công văn": "công văn",
+    "văn bản": "công văn",
+    "tờ trình": "tờ trình",
+    "công điện": "công điện",
+    "đề án": "đề án",
+}
+
+
+def _words_after(text: str, pos: int, limit: int = 60) -> list[re.Match[str]]:
+    """The words after `pos` to the end of the line; a PDF line break before a lowercase
+    word ("Bộ luật Tố tụng\ndân sự") does not end the line."""
+    lead = re.match(r"[ \t]*\n?[ \t]*", text[pos : pos + 10])
+    pos += lead.end() if lead else 0
+    end = min(len(text), pos + 400)
+    for nl in re.finditer(r"\n\s*(?=\S)", text[pos:end]):
+        nxt = text[pos + nl.end()]
+        if not nxt.islower():
+            end = pos + nl.start()
+            break
+    return list(_WORD.finditer(text, pos, end))[:limit]
+
+
+def _is_stop(words: list[re.Match[str]], i: int) -> bool:
+    low = words[i].group(0).lower()
+    nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+    if (low, nxt) in LAW_TITLE_KEEP_PAIRS:
+        return False
+    if low in LAW_TITLE_STOPS:
+        return True
+    return (low, nxt) in LAW_TITLE_STOP_PAIRS
+
+
+def _short_tail(words: list[re.Match[str]], i: int) -> bool:
+    """After "," or "và" at `i`: a short lowercase tail that ends the title ("Cán bộ, công
+    chức số", "Phí và lệ phí;"), not the start of a new clause."""
+    k = i + 1
+    n = 0
+    while k < len(words) and n < 5:
+        t = words[k].group(0)
+        if not t[0].isalpha() or t[0].isupper() or _is_stop(words, k) or t == "và":
+            break
+        pair = f"{t} {words[k + 1].group(0).lower()}" if k + 1 < len(words) else t
+        if pair in _TYPE_PAIRS or t == "luật":
+            return False  # "Luật Thủ đô, nghị quyết của Quốc hội": a list of other things
+        k += 1
+        n += 1
+    if n == 0 or n > 4:
+        return False
+    if k >= len(words):
+        return True
+    t = words[k].group(0)
+    nxt = words[k + 1].group(0).lower() if k + 1 < len(words) else ""
+    return (
+        (not t[0].isalnum())
+        or t.lower() in _TITLE_ENDS
+        or ((t.lower(), nxt) in LAW_TITLE_STOP_PAIRS)
+    )
+
+
+# Words that may follow a complete law title ("Luật Cán bộ, công chức số ...").
+_TITLE_ENDS = frozenset("số năm và được đã ngày sửa".split())
+_AMEND_LEAD = ("sửa", "đổi", ",", "bổ", "sung")
+
+
+def _law_title_end(text: str, words: list[re.Match[str]]) -> int | None:
+    """End offset of a law title given the words after "Luật"; None when there is no title.
+
+    "Luật Cán bộ, công chức số 80/2025/QH15" -> after "chức"; "Luật sửa đổi, bổ sung một số
+    điều của Luật Cán bộ, công chức và Luật Viên chức" -> after "Viên chức".
+    """
+    if not words:
+        return None
+    first = words[0].group(0)
+    if first.lower() in LAW_FALSE_STARTS or not first[0].isalpha():
+        return None
+    if _is_stop(words, 0) and first.lower() != "các":
+        return None
+    if first.isupper() and len(first) <= 3 and len(words) > 1 and words[1].group(0) == ".":
+        return None  # "Pháp Luật TP.HCM": a newspaper
+    if [w.group(0).lower() for w in words[:5]] == list(_AMEND_LEAD):
+        # "Luật sửa đổi, bổ sung (một số điều của) Luật X (và Luật Y)"
+        k = next(
+            (j for j in range(5, min(len(words), 14)) if words[j].group(0) in ("Luật", "Bộ")), None
+        )
+        if k is None:
+            return words[4].end()
+        if words[k].group(0) == "Bộ":
+            k += 1
+        end = _law_title_end(text, words[k + 1 :])
+        if end is None:
+            return None
+        j = next((j for j in range(k, len(words)) if words[j].end() == end), None)
+        if (
+            j is not None
+            and j + 2 < len(words)
+            and words[j + 1].group(0) == "và"
+            and (words[j + 2].group(0) == "Luật")
+        ):
+            return _law_title_end(text, words[j + 3 :]) or end
+        return end
+    end = None
+    count = 0
+    i = 0
+    while i < len(words):
+        w = words[i].group(0)
+        low = w.lower()
+        if w in (",", "và") or low == "và":
+            if i and _short_tail(words, i):
+                i += 1
+                continue
+            break
+        if w == "(" and i + 2 < len(words) and words[i + 1].group(0).lower() == "sửa":
+            close = next(
+                (k for k in range(i, min(i + 5, len(words))) if words[k].group(0) == ")"), None
+            )
+            if close is not None:
+                end = words[close].end()
+            break
+        if w == "-" and i and i + 1 < len(words) and words[i + 1].group(0)[0].isalpha():
+            i += 1
+            continue
+        if not w[0].isalnum():
+            break
+        if low == "năm" and i + 1 < len(words) and re.fullmatch(r"(?:19|20)\d\d", words[i + 1][0]):
+            end = words[i + 1].end()
+            break
+        if low == "sửa" and i and i + 1 < len(words) and words[i + 1].group(0).lower() == "đổi":
+            end = words[i + 1].end()
+            break
+        if _is_stop(words, i) and not (i == 0 and low == "các"):
+            break
+        if w.isdigit():
+            break
+        if w[0].isupper() and i > 0 and low in ("luật", "bộ", "pháp", "nghị", "quyết", "hiến"):
+            break
+        end = words[i].end()
+        count += 1
+        if count > 14:
+            return None
+        i += 1
+    return end
+
+
+def _congress_name_end(words: list[re.Match[str]]) -> int | None:
+    """End of "Đại hội Đảng bộ tỉnh lần thứ XVII" / "Trung ương 4 khóa XII" after the type."""
+    end = None
+    specific = False
+    i = 0
+    while i < len(words):
+        w = words[i].group(0)
+        low = w.lower()
+        if w == "(" and i + 2 < len(words) and words[i + 1].group(0).lower() == "khóa":
+            close = next(
+                (k for k in range(i, min(i + 5, len(words))) if words[k].group(0) == ")"), None
+            )
+            if close is None:
+                break
+            end = words[close].end()
+            specific = True
+            i = close + 1
+            continue
+        if w == "," and i + 1 < len(words) and _ROMAN.match(words[i + 1].group(0)):
+            i += 1
+            continue
+        if w == "-" and end is not None and i + 1 < len(words) and words[i + 1].group(0).isdigit():
+            i += 1
+            continue
+        if low == "của":
+            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            if nxt != "Đảng":
+                break
+            i += 1
+            continue
+        if _ROMAN.match(w) or w.isdigit():
+            specific = True
+        elif low in ORDINAL_WORDS and i and words[i - 1].group(0).lower() == "thứ":
+            specific = True
+        elif low in ("khóa", "nhiệm", "lần"):
+            pass
+        elif w[0].isupper() or low in CONGRESS_WORDS:
+            pass
+        else:
+            break
+        if low not in ("của", "lần", "thứ", "khóa", "nhiệm", "kỳ"):
+            end = words[i].end()
+        i += 1
+    return end if specific else None
+
+
+_TYPE_PAIRS = frozenset(
+    "nghị quyết|chỉ thị|kết luận|đề án|quy chế|quyết định|chương trình|kế hoạch|quy định"
+    "|hướng dẫn|thông báo|nghị định|thông tư|bộ luật|pháp lệnh|hiến pháp".split("|")
+)
+# Words after a comma that open a new clause rather than continue a subject.
+_CLAUSE_STARTS = frozenset("đồng ông bà anh chị trong theo nhằm góp đáp tạo giúp qua".split())
+
+
+def _subject_end(words: list[re.Match[str]], start_index: int) -> int | None:
+    """End of a subject phrase ("về tăng cường ..."): a clause break, or a comma after six words."""
+    end = None
+    segment = 0
+    total = 0
+    for k in range(start_index, len(words)):
+        w = words[k].group(0)
+        if w in (";", ".", "(", ")", ":", "“", "”", '"', "!", "?"):
+            break
+        if w == "," or w == "và":
+            nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+            nxt2 = words[k + 2].group(0).lower() if k + 2 < len(words) else ""
+            if nxt[:1].isupper() and (f"{nxt.lower()} {nxt2}" in _TYPE_PAIRS or nxt == "Luật"):
+                break  # "Đề án A, Đề án B": the next document starts
+            if w == "và":
+                end = words[k].end()
+                segment += 1
+                total += 1
+                continue
+            if (segment >= 7 and not nxt[:1].isupper()) or nxt.lower() in _CLAUSE_STARTS:
+                break
+            segment = 0
+            continue
+        if (
+            w.lower()
+            in ("đã", "được", "nhằm", "đồng", "thì", "là", "cho", "với", "tại", "trong", "đáp")
+            and total >= 2
+        ):
+            if w.lower() != "đồng" or (k + 1 < len(words) and words[k + 1].group(0) == "thời"):
+                break
+        end = words[k].end()
+        segment += 1
+        total += 1
+        if total > 30:
+            break
+    return end
+
+
+_GENERIC_BEFORE = re.compile(r"(?:các|những|một số|mọi|nhiều|từng)\s+$", re.IGNORECASE)
+_LOWER_TYPE_BEFORE = re.compile(
+    r"(?<![\w])(?:thông báo|báo cáo|tờ trình|dự án|văn bản|quyết định|hướng dẫn)\s+$"
+)
+_ISSUED_BEFORE = re.compile(r"(?:ra|ban hành|thông qua|ký|ký ban hành)\s+(?:\w+\s+){0,2}$")
+_UNIT_WORD = (
+    r"(?:[A-ZĐ][\w]*|tỉnh|huyện|thành\s+phố|xã|phường|đảng|ủy|cán\s+sự|nhân\s+dân|đồng|quản"
+    r"|trị|thành\s+viên|thường\s+vụ|chấp\s+hành|\([A-ZĐ]+\))"
+)
+_WORKING_RULES = re.compile(
+    rf"(?<![\w])[Qq]uy chế làm việc(?:\s+của)?\s+(?P<issuer>[A-ZĐ][\w]*(?:\s+{_UNIT_WORD})*)"
+)
+_ACTION_PROGRAMME = re.compile(
+    r"(?<![\w])Chương trình hành động(?:\s+của\s+[A-ZĐ][^,;.()\n]{1,50}?)?"
+    r"\s+(?=thực hiện\s|về\s)"
+)
+_ISSUING_DECISION = re.compile(r"(?<![\w])Quyết định ban hành\s+(?=[A-ZĐ])")
+_STRATEGY = re.compile(
+    r"(?<![\w])Chiến lược(?: phát triển)? kinh tế\s*-\s*xã hội(?:\s+(?:giai đoạn\s+)?\d{4}"
+    r"\s*-\s*\d{4})?"
+)
+
+
+_SCHOOL_BEFORE = re.compile(
+    r"(?<![\w])(?:[Pp]háp|[Bb]áo|[Hh]ọc|[Vv]iện|[Kk]hoa|[Nn]gành|[Nn]hân|[Ss]ĩ|[Cc]hí|[Tt]rường)"
+    r"\s+$"
+)
+_TREATY_BEFORE = re.compile(r"(?:Công ước|Hiệp định|Điều ước)[^;.\n]*$")
+
+
+def _named(text: str, start: int, end: int, typ: str) -> NamedMention:
+    return NamedMention(start, end, typ, name=_clean(text[start:end]))
+
+
+def find_named_mentions(text: str) -> list[NamedMention]:
+    """Documents named without number, in document order (overlaps not yet removed)."""
+    found: list[NamedMention] = []
+
+    for m in _LAW_RE.finditer(text):
+        words = _words_after(text, m.end())
+        end = _law_title_end(text, words)
+        if end is None:
+            continue
+        typ = "bộ luật" if m.group(0).lower().startswith("bộ") else _LAW_TYPES[m.group(0)]
+        start = m.start()
+        pre = text[max(0, start - 9) : start].lower()
+        if _SCHOOL_BEFORE.search(text[max(0, start - 12) : start]):
+            continue  # "báo Pháp Luật", "Đại học Luật", "Thạc sĩ Luật": not a law
+        if _TREATY_BEFORE.search(text[max(0, start - 80) : start]):
+            continue
+        if pre.endswith("dự thảo ") or pre.endswith("dự án "):
+            start -= len("dự thảo ") if pre.endswith("dự thảo ") else len("dự án ")
+        found.append(NamedMention(start, end, typ, name=_law_name(text[m.start() : end])))
+
+    for m in _CONSTITUTION_RE.finditer(text):
+        found.append(_named(text, m.start(), m.end(), "hiến pháp"))
+
+    for m in _CHARTER_RE.finditer(text):
+        typ = "điều lệ" if m.group(0).startswith("Điều") else "cương lĩnh"
+        if m.group(0) == "Cương lĩnh":
+            continue
+        found.append(_named(text, m.start(), m.end(), typ))
+
+    for m in _STRATEGY.finditer(text):
+        found.append(_named(text, m.start(), m.end(), "chiến lược"))
+
+    for m in _CONGRESS_RE.finditer(text):
+        words = _words_after(text, m.end())
+        end = _congress_name_end(words)
+        if end is None:
+            continue
+        found.append(_named(text, m.start(), end, m.group("type").lower()))
+
+    for m in _WORKING_RULES.finditer(text):
+        issuer = m.group("issuer")
+        if not issuer[0].isupper() or re.search(r"\bcấp\b", issuer):
+            continue
+        found.append(_named(text, m.start(), m.end(), "quy chế"))
+
+    for m in _ACTION_PROGRAMME.finditer(text):
+        words = _words_after(text, m.end())
+        end = _subject_end(words, 1)
+        if end is not None:
+            found.append(_named(text, m.start(), end, "chương trình hành động"))
+
+    for m in _ISSUING_DECISION.finditer(text):
+        words = _words_after(text, m.end())
+        end = _subject_end(words, 0)
+        if end is not None:
+            found.append(_named(text, m.start(), end, "quyết định"))
+
+    for m in _SUBJECT_RE.finditer(text):
+        typ = _SUBJECT_TYPES[m.group("type")]
+        before = text[max(0, m.start() - 30) : m.start()]
+        if _GENERIC_BEFORE.search(before) or _LOWER_TYPE_BEFORE.search(before):
+            continue
+        after = text[m.end() : m.end() + 200]
+        words = _words_after(text, m.end())
+        if not words:
+            continue
+        first = words[0].group(0)
+        quote = next(
+            (k for k in range(min(3, len(words))) if words[k].group(0) in ("“", '"')), None
+        )
+        if quote is not None:
+            if quote == 0 and not _ISSUED_BEFORE.search(before):
+                continue
+            q = words[quote]
+            close = text.find("”" if q.group(0) == "“" else '"', q.end(), q.end() + 200)
+            if close > 0:
+                found.append(_named(text, m.start(), close + 1, typ))
+            continue
+        iss = _ISSUER_THEN_VE.match(after)
+        if first == "về" or iss:
+            offset = m.end() + (iss.end() if iss else 0)
+            words = _words_after(text, offset)
+            end = _subject_end(words, 1)
+            if end is not None and len(words) > 2:
+                found.append(_named(text, m.start(), end, typ))
+            continue
+        if typ in ("đề án", "quy chế", "chương trình") and first[0].isalpha():
+            if first.lower() in LAW_TITLE_STOPS or first.lower() in (
+                "này",
+                "đó",
+                "trên",
+                "và",
+                "làm",
+                "riêng",
+                "chung",
+            ):
+                continue
+            end = _subject_end(words, 0)
+            if end is not None and len(text[m.end() : end].split()) >= 2:
+                found.append(_named(text, m.start(), end, typ))
+    found = [
+        n
+        for n in found
+        if n.doc_type in ("luật", "bộ luật", "pháp lệnh")
+        or not _GENERIC_BEFORE.search(text[max(0, n.start - 12) : n.start])
+    ]
+    found.sort(key=lambda x: (x.start, -x.end))
+    return found
+
+
+# Abbreviations written inside law names in the press: "Luật NSNN" = "Luật Ngân sách nhà nước".
+LAW_NAME_ABBREVIATIONS = {
+    "NSNN": "Ngân sách nhà nước",
+    "TCTD": "các tổ chức tín dụng",
+    "BHXH": "Bảo hiểm xã hội",
+    "BHYT": "Bảo hiểm y tế",
+    "PCTN": "Phòng, chống tham nhũng",
+    "GTĐB": "Giao thông đường bộ",
+    "BVMT": "Bảo vệ môi trường",
+    "KTNN": "Kiểm toán nhà nước",
+}
+
+
+def _law_name(written: str) -> str:
+    """A law's name with press abbreviations expanded: "Luật NSNN" -> "Luật Ngân sách nhà nước"."""
+    name = _clean(written)
+    for abbr, full in LAW_NAME_ABBREVIATIONS.items():
+        name = re.sub(rf"(?<![\w]){abbr}(?![\w])", full, name)
+    return name
+
+
+def find_number_only_mentions(text: str) -> list[NumberOnlyMention]:
+    """ "Chỉ thị 05", "Kết luận số 24": a type and a bare number, no symbol."""
+    out = []
+    for m in _NUMBER_ONLY_RE.finditer(text):
+        num = m.group("num")
+        if len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100:
+            continue
+        typ = _NUMBER_TYPES[m.group("type").lower()]
+        out.append(NumberOnlyMention(m.start(), m.end(), typ, number=num, name=_clean(m.group(0))))
+    return out
+
+
+def find_deictic_mentions(text: str) -> list[DeicticMention]:
+    """ "Chỉ thị này", "Nghị quyết trên": resolved to an earlier document or dropped."""
+    out = []
+    for m in _DEICTIC_RE.finditer(text):
+        typ = m.group("type").lower()
+        out.append(DeicticMention(m.start(), m.end(), typ, words=m.group("words")))
+    return out
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,;:")

@@ -1,0 +1,461 @@
+"""Resolve mentions to documents and fill their fields (the eyecite "resolve" step).
+
+Every mention of one document merges into one `Reference`: spellings of the same id
+("05- CT/TW", "05-CT/TW"), a named mention followed by "(số 11-NQ/TW)", a bare number
+("Chỉ thị 20" -> "20/CT-TTg"), a deictic short form ("Chỉ thị này" -> the last chỉ thị).
+A date, issuer, term or title stated at any mention fills the merged entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractors.dates import find_dates
+from extractors.reference_find import (
+    DeicticMention,
+    FullMention,
+    Mentions,
+    NamedMention,
+    NumberOnlyMention,
+    ReferenceMention,
+)
+from extractors.reference_patterns import ID_RE, issuer_code_from_symbol, symbol_tokens
+from nlp.normalize import fold_for_matching
+
+
+@dataclass
+class Reference:
+    """One cited document with all its mentions, in order of first mention."""
+
+    key: str
+    doc_type: str | None
+    id: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    name: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    issuer_code: str | None = None
+    term: str | None = None
+    title: str | None = None
+    mentions: list[ReferenceMention] = field(default_factory=list)
+
+
+def id_key(text: str) -> str:
+    """The key two spellings of one id share (letters and digits; đ = d; no leading zeros)."""
+    s = fold_for_matching(text).lower().replace("đ", "d")
+    s = re.sub(r"[^0-9a-z]+", "", s)
+    return s.lstrip("0") or s
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: "Luật đất đai" = "Luật Đất đai"."""
+    return re.sub(r"[^\w]+", " ", fold_for_matching(name).lower()).strip()
+
+
+# --- fields read around a mention ----------------------------------------------------------
+
+_BEFORE_DATE = re.compile(
+    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|thông\s+qua)\s+|ký\s+)?", re.IGNORECASE
+)
+_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐÂƯỦ])")
+_ISSUER_STOPS = re.compile(
+    r"\s(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi|thực hiện|đã|thì|là|và|để|nhằm|"
+    r"với|theo|trong|đến|có|được|cho|gồm|tại|ngày|năm|số|một số|thông qua|công bố|đối với)(?![\w])"
+    r"|[,;:(\n.\"“”]"
+)
+_TITLE_LEAD = re.compile(r"\s*,?\s*(?:về|quy định|hướng dẫn|ban hành)\s+")
+# A title ends at a clause break, or at a comma before a capitalised word that starts the
+# main clause ("về thi hành Điều lệ Đảng, Ban Thường vụ Tỉnh ủy yêu cầu ...").
+_TITLE_END = re.compile(r"[;\n()]|\.\s|\.$|”(?=\s*[,;.)])|,\s+(?=[A-ZĐ])")
+_QUOTED = re.compile(r"“([^”]{3,300})”")
+_TERM = re.compile(r"khóa\s+([IVXLC]+|\d{1,2})(?![\w])")
+_DATE_BEFORE_TAIL = re.compile(
+    r"^[\s,]*[^;.\n]{0,120}?(?<![\w])(?:ra|ban\s+hành|ký|thông\s+qua|công\s+bố)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _date_after(text: str, pos: int) -> tuple[str | None, int]:
+    lead = _BEFORE_DATE.match(text, pos)
+    at = lead.end() if lead else pos
+    window = text[at : at + 40]
+    if not re.match(r"(?:[Nn]gày\s+)?\d", window):
+        return None, pos
+    dates = find_dates(window)
+    if dates and dates[0][0] == 0:
+        return dates[0][2], at + dates[0][1]
+    return None, pos
+
+
+def _date_before(text: str, start: int) -> str | None:
+    lo = max(0, start - 220)
+    window = text[lo:start]
+    dates = find_dates(window)
+    if not dates:
+        return None
+    ds, de, iso = dates[-1]
+    if ID_RE.search(window[max(0, ds - 40) :]):
+        return None  # the date of another document cited in between or just before
+    return iso if _DATE_BEFORE_TAIL.match(window[de:]) else None
+
+
+def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    lead = _ISSUER_LEAD.match(text, pos)
+    if not lead:
+        return None, pos
+    stop = _ISSUER_STOPS.search(text, lead.end(), lead.end() + 160)
+    end = stop.start() if stop else min(len(text), lead.end() + 160)
+    issuer = text[lead.end() : end].strip()
+    if not issuer or len(issuer.split()) > 16:
+        return None, pos
+    return issuer, end
+
+
+def _title_after(text: str, pos: int) -> str | None:
+    lead = _TITLE_LEAD.match(text, pos)
+    if not lead:
+        return None
+    stop = _TITLE_END.search(text, lead.end(), lead.end() + 400)
+    end = stop.start() if stop else min(len(text), lead.end() + 400)
+    if stop and stop.group(0) == "”":
+        end += 1
+    title = text[lead.end() : end].strip(" ,")
+    quoted = _QUOTED.search(title)
+    if quoted and quoted.start() < 30:
+        return quoted.group(1).strip()
+    return re.sub(r"\s+", " ", title) or None
+
+
+def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
+    """Read date, issuer, term and title stated at one mention into `ref` (first one wins)."""
+    date, pos = _date_after(text, mention.end)
+    issuer, pos2 = _issuer_after(text, pos)
+    if issuer is None and date is None:
+        date2, pos3 = None, pos2
+    else:
+        date2, pos3 = _date_after(text, pos2)
+    title = _title_after(text, pos3 if date2 else pos2)
+    date = date or date2 or _date_before(text, mention.start)
+    ref.date = ref.date or date
+    if issuer and not ref.issuer:
+        ref.issuer = re.sub(r"\s+", " ", issuer)
+    term = _TERM.search(issuer) if issuer else None
+    if term and not ref.term:
+        ref.term = term.group(1)
+    if title and not ref.title:
+        ref.title = title
+
+
+# --- resolution ------------------------------------------------------------------------------
+
+
+def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
+    """Merge the mentions of each document and fill its fields from every mention."""
+    refs: dict[str, Reference] = {}
+    order: list[str] = []
+
+    def add(key: str, make) -> Reference:
+        if key not in refs:
+            refs[key] = make()
+            order.append(key)
+        return refs[key]
+
+    full_index = _SpanIndex([(m.start, m.end) for m in found.full])
+    named = _non_overlapping(
+        [
+            n
+            for n in found.named
+            if not full_index.overlaps(n.start, n.end)
+            and not _is_attached_title(text, n, found.full, full_index)
+        ],
+        text,
+    )
+    named_ends = [n.end for n in named]
+    consumed: set[int] = set()
+    by_name: dict[str, Reference] = {}
+    laws_by_word: dict[str, list[Reference]] = {}
+
+    for m in found.full:
+        key = id_key(m.id)
+        ref = add(
+            key,
+            lambda m=m, key=key: Reference(
+                key=key,
+                doc_type=m.doc_type,
+                id=m.id,
+                number=m.number,
+                symbol=m.symbol,
+                issuer_code=issuer_code_from_symbol(symbol_tokens(m.symbol), m.party_form),
+            ),
+        )
+        if ref.doc_type is None:
+            ref.doc_type = m.doc_type
+        if m.in_parens:
+            i = bisect.bisect_right(named_ends, m.start) - 1
+            if i >= 0 and i not in consumed and m.start - named[i].end <= 300:
+                consumed.add(i)
+                host = named[i]
+                ref.mentions.append(host)
+                ref.name = ref.name or host.name
+                _fill(ref, text, host)
+        ref.mentions.append(m)
+        if m.name and not ref.name:
+            ref.name = m.name
+        _fill(ref, text, m)
+        if ref.name and name_key(ref.name) not in by_name:
+            by_name[name_key(ref.name)] = ref
+            laws_by_word.setdefault(_first_word(ref.name), []).append(ref)
+
+    for i, n in enumerate(named):
+        if i in consumed:
+            continue
+        key = name_key(n.name)
+        host = by_name.get(key) or _similar_name(laws_by_word, n)
+        if host is None:
+            host = add(
+                "name:" + key,
+                lambda n=n, key=key: Reference(key="name:" + key, doc_type=n.doc_type, name=n.name),
+            )
+            by_name[key] = host
+        host.mentions.append(n)
+        _fill(host, text, n)
+
+    by_number: dict[tuple[str | None, str], list[Reference]] = {}
+    for k in order:
+        if refs[k].id:
+            by_number.setdefault((refs[k].doc_type, (refs[k].number or "").lstrip("0")), []).append(
+                refs[k]
+            )
+    for s in found.number_only:
+        if full_index.overlaps(s.start, s.end):
+            continue
+        host = _by_number(by_number, s)
+        if host is None:
+            key = "name:" + name_key(s.name)
+            host = add(
+                key, lambda s=s, key=key: Reference(key=key, doc_type=s.doc_type, name=s.name)
+            )
+        host.mentions.append(s)
+        _fill(host, text, s)
+
+    order = _merge_editions_and_congresses(refs, order)
+    _attach_deictic(found.deictic, [refs[k] for k in order], full_index)
+    for ref in refs.values():
+        ref.mentions.sort(key=lambda x: x.start)
+    return sorted((refs[k] for k in order), key=lambda r: r.mentions[0].start)
+
+
+class _SpanIndex:
+    """Sorted, non-overlapping spans (the full mentions) for overlap and nearest look-ups."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return any(self.spans[k][1] > start for k in range(max(0, i - 1), i + 1) if k >= 0)
+
+    def last_before(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.spans[i][1] > pos:
+            i -= 1
+        return self.spans[i] if i >= 0 else None
+
+
+_ROMAN_OR_NUM = r"(?:[IVXLC]+|\d{1,2})"
+_ORDINALS = {
+    "nhất": "1",
+    "hai": "2",
+    "ba": "3",
+    "tư": "4",
+    "năm": "5",
+    "sáu": "6",
+    "bảy": "7",
+    "tám": "8",
+    "chín": "9",
+    "mười": "10",
+}
+_PLENUM = re.compile(r"(?:Trung ương|TW|TƯ)\s+(?P<n>\d{1,2})|Hội nghị lần thứ\s+(?P<w>\d{1,2}|\w+)")
+_CONGRESS = re.compile(
+    r"Đại hội(?:\s+đại biểu)?(?:\s+toàn quốc)?(?:\s+lần thứ)?\s+(?P<n>"
+    r"[IVXLC]+)(?:\s+của Đảng)?(?![\w])"
+)
+_TERM_OF = re.compile(rf"khóa\s+(?P<t>{_ROMAN_OR_NUM})(?![\w])")
+
+
+def congress_key(name: str) -> str | None:
+    """One key for the names of one Party congress or plenum resolution: "Nghị quyết Hội nghị
+    Trung ương 5 khóa XII" = "Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa
+    XII" -> "plenum:5:XII"; "Nghị quyết Đại hội XII của Đảng" -> "congress:XII"."""
+    if "Đảng bộ" in name or "Đoàn" in name or "tỉnh" in name:
+        return None
+    term = _TERM_OF.search(name)
+    plenum = _PLENUM.search(name)
+    if plenum and term:
+        n = plenum.group("n") or _ORDINALS.get((plenum.group("w") or "").lower(), plenum.group("w"))
+        return f"plenum:{n}:{term.group('t')}"
+    congress = _CONGRESS.search(name)
+    if congress and not plenum and ("toàn quốc" in name or "của Đảng" in name):
+        return f"congress:{congress.group('n')}"
+    return None
+
+
+def _merge_into(host: Reference, other: Reference) -> None:
+    host.mentions.extend(other.mentions)
+    host.date = host.date or other.date
+    host.issuer = host.issuer or other.issuer
+    host.term = host.term or other.term
+    host.title = host.title or other.title
+
+
+def _merge_editions_and_congresses(refs: dict[str, Reference], order: list[str]) -> list[str]:
+    """Second pass over named documents: a bare "Hiến pháp" joins the one dated edition the
+    text names ("Hiến pháp năm 1992"); two names of one congress or plenum resolution join
+    (a named plenum joins a numbered one only, as one plenum issues several resolutions).
+    Returns the order without the merged keys."""
+    editions: dict[tuple[str | None, str], set[str]] = {}
+    congresses: dict[str, list[str]] = {}
+    for k in order:
+        r = refs[k]
+        if r.name and _YEAR_SUFFIX.search(r.name):
+            words = name_key(_YEAR_SUFFIX.sub("", r.name)).split()
+            for j in range(1, len(words) + 1):
+                editions.setdefault((r.doc_type, " ".join(words[:j])), set()).add(k)
+        ck = congress_key(r.name) if r.name else None
+        if ck:
+            congresses.setdefault(ck, []).append(k)
+    removed: set[str] = set()
+    for key in order:
+        ref = refs[key]
+        if ref.id or not ref.name:
+            continue
+        host = None
+        if not _YEAR_SUFFIX.search(ref.name):
+            dated = editions.get((ref.doc_type, name_key(ref.name)), set()) - {key} - removed
+            if len(dated) == 1:
+                host = refs[next(iter(dated))]
+        ck = congress_key(ref.name)
+        if host is None and ck:
+            same = [k for k in congresses.get(ck, []) if k != key and k not in removed]
+            if ck.startswith("plenum:"):
+                same = [k for k in same if refs[k].id]
+            if len(same) == 1:
+                host = refs[same[0]]
+        if host is not None and host is not ref:
+            _merge_into(host, ref)
+            removed.add(key)
+    for key in removed:
+        del refs[key]
+    return [k for k in order if k not in removed]
+
+
+def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]:
+    """Longest first among overlapping named mentions; a document named inside another's
+    name after "thực hiện" ("Chương trình hành động ... thực hiện Nghị quyết ...") stays."""
+    kept: list[NamedMention] = []
+    cluster: list[NamedMention] = []
+    cluster_end = -1
+    for n in sorted(named, key=lambda x: (x.start, -x.end)) + [None]:
+        if n is not None and n.start < cluster_end:
+            cluster.append(n)
+            cluster_end = max(cluster_end, n.end)
+            continue
+        chosen: list[NamedMention] = []
+        for c in sorted(cluster, key=lambda x: (-(x.end - x.start), x.start)):
+            nested = _NESTED_AFTER.search(text, max(0, c.start - 12), c.start)
+            if nested or not any(c.start < k.end and k.start < c.end for k in chosen):
+                chosen.append(c)
+        kept.extend(chosen)
+        if n is not None:
+            cluster, cluster_end = [n], n.end
+    return sorted(kept, key=lambda x: x.start)
+
+
+_NESTED_AFTER = re.compile(r"(?:thực hiện|triển khai|điều của)\s+$")
+
+
+_ISSUED_WITH = re.compile(r"\s*,?\s*(?:được\s+)?ban hành kèm theo")
+
+
+def _is_attached_title(
+    text: str, n: NamedMention, full: list[FullMention], index: _SpanIndex
+) -> bool:
+    """The named document is the subject of a numbered one ("Quyết định số 399-QĐ/TU ...
+    ban hành Đề án “...”") or issued with it ("Quy chế ..., ban hành kèm theo Quyết định")."""
+    if _ISSUED_WITH.match(text, n.end):
+        return True
+    if not re.search(r"ban hành\s+$", text[max(0, n.start - 12) : n.start]):
+        return False
+    before = index.last_before(n.start)
+    if before is None or n.start - before[1] > 150:
+        return False
+    return not re.search(r"[;\n]|\.\s|(?<![\w])đã(?![\w])", text[before[1] : n.start])
+
+
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(name_key(name).split())
+
+
+def _first_word(name: str) -> str:
+    """First and last words of a title after its type, the key of near-identical spellings:
+    "Luật Phòng, chống mua bán người" -> "phòng người"."""
+    words = name_key(name).split()
+    skip = 2 if words[:2] in (["bộ", "luật"], ["pháp", "lệnh"]) else 1
+    return f"{words[skip]} {words[-1]}" if len(words) > skip else ""
+
+
+def _similar_name(laws_by_word: dict[str, list[Reference]], n: NamedMention) -> Reference | None:
+    """A numbered law whose name is spelled a little differently ("Luật Phòng chống, chống
+    mua bán người" = "Luật Phòng, chống mua bán người")."""
+    if n.doc_type not in ("luật", "bộ luật", "pháp lệnh"):
+        return None
+    a = _tokens(n.name)
+    for ref in laws_by_word.get(_first_word(n.name), []):
+        if not ref.id or not ref.name or ref.doc_type != n.doc_type:
+            continue
+        b = _tokens(ref.name)
+        if any(t.isdigit() for t in a ^ b):
+            continue
+        if a and b and 2 * len(a & b) / (len(a) + len(b)) >= 0.85:
+            return ref
+    return None
+
+
+_YEAR_SUFFIX = re.compile(r"\s*\(?\s*năm\s+(?:19|20)\d\d\s*\)?$")
+
+
+def _by_number(
+    by_number: dict[tuple[str | None, str], list[Reference]], s: NumberOnlyMention
+) -> Reference | None:
+    """The fully cited document a bare number points to, preferring an earlier one."""
+    cands = by_number.get((s.doc_type, s.number.lstrip("0")), [])
+    before = [r for r in cands if r.mentions[0].start < s.start]
+    if before:
+        return before[-1]
+    return cands[0] if cands else None
+
+
+def _attach_deictic(
+    deictic: list[DeicticMention], refs: list[Reference], index: _SpanIndex
+) -> None:
+    """ "Chỉ thị này" joins the document of that type mentioned last before it, if any."""
+    mentions = sorted((m.start, i) for i, r in enumerate(refs) for m in r.mentions)
+    last_of_type: dict[str | None, Reference] = {}
+    j = 0
+    for d in sorted(deictic, key=lambda x: x.start):
+        while j < len(mentions) and mentions[j][0] < d.start:
+            ref = refs[mentions[j][1]]
+            last_of_type[ref.doc_type] = ref
+            j += 1
+        if index.overlaps(d.start, d.end):
+            continue
+        host = last_of_type.get(d.doc_type)
+        if host is not None:
+            host.mentions.append(d)

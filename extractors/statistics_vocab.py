@@ -1,0 +1,198 @@
+"""Word tables for finding statistics in Vietnamese text (read by `extractors.statistics`).
+
+Every table is lowercase and compared with the lowercased word, except where noted. The
+rules they encode are the gold rules of the evaluation set (eval/README.md, "statistics"):
+counts with their counted noun, percentages, money and measures are statistics; dates,
+durations, ages, ranks, ordinals, article numbers, document numbers and page furniture are not.
+"""
+
+from __future__ import annotations
+
+# Word tables read better several to a line.
+# fmt: off
+
+#: Currency words that make a figure money ("6,7 tỷ đồng", "10,6 tỷ USD", "75 triệu bảng").
+#: The gold counts a salary in months ("01 tháng lương") as money too.
+CURRENCY_WORDS = {
+    "đồng", "đ", "vnd", "vnđ", "usd", "đô la", "đô", "đôla", "euro", "eur", "bảng", "yên",
+    "nhân dân tệ", "won", "bath", "baht", "rúp", "franc", "tháng lương", "tháng tiền lương",
+}
+
+#: Measure units (SI and the Vietnamese ones in land, energy and trade statistics). Compared
+#: case-sensitively first ("MW" vs "mw") and then lowercased.
+MEASURE_UNITS = {
+    "ha", "héc-ta", "hécta", "hecta", "km", "km2", "km²", "m", "m2", "m²", "m3", "m³", "cm", "mm",
+    "dm", "sào", "mẫu", "tấn", "tạ", "yến", "kg", "g", "gam", "lít", "l", "ml", "mw", "kw", "gw",
+    "kwh", "mwh", "gwh", "tw", "twh", "mhz", "ghz", "gb", "mb", "tb", "inch", "feet", "dặm",
+    "hải lý", "độ", "°c", "kV", "kv", "v", "w", "tỷ m3", "teu", "mét", "ki-lô-mét", "cây số",
+    "triệu tấn", "thùng", "container", "km/h",
+}
+
+#: Words that make the figure a multiple or a rate rather than a count ("gấp 2 lần").
+MEASURE_HEADS = {"lần"}
+
+#: Time words after a number: a duration, deadline or period ("trong 30 ngày", "6 tháng đầu
+#: năm", "35 năm công tác"), an age ("18 tuổi") or a clock time ("9 giờ"): not statistics.
+TIME_WORDS = {
+    "ngày", "tháng", "năm", "tuần", "giờ", "tiếng", "phút", "giây", "tuổi", "thế kỷ", "thập kỷ",
+    "thập niên", "quý", "nhiệm kỳ", "buổi", "đêm", "sáng", "chiều", "tối", "hôm", "năm trời",
+    "tháng trời", "ngày đêm", "năm học", "niên độ", "kỳ",
+}
+#: ... unless the time word starts a money phrase ("04 tháng tiền lương").
+TIME_MONEY_FOLLOWERS = {"lương", "tiền lương"}
+
+#: The word before a number that makes it an identifier, ordinal, rank, date part or name,
+#: not a quantity ("Điều 5", "khoản 2", "lần thứ 5", "khóa 12", "xếp thứ 58", "ngày 16",
+#: "tuổi 18", "Phiên họp thứ 12", "nhóm 1", "hạng 3", "mức độ 4", "Covid-19").
+NON_QUANTITY_BEFORE = {
+    "điều", "khoản", "điểm", "chương", "mục", "phụ lục", "phần", "tiết", "thứ", "khóa", "khoá",
+    "số", "số:", "ngày", "tháng", "năm", "quý", "tuổi", "top", "hạng", "nhóm", "kỳ", "đợt", "giờ",
+    "lúc", "tập", "trang", "tờ", "thửa", "phòng", "tổ", "ấp", "thôn", "khu phố", "quận", "phường",
+    "xóm", "đội", "mức", "mức độ", "độ", "bậc", "vòng", "lớp", "ca", "mẫu", "biểu", "phiên",
+    "hội nghị", "trung ương", "khu vực", "tiêu chí", "tuyến", "đường", "km", "quốc lộ", "tỉnh lộ",
+    "hương lộ", "phương châm", "model", "phiên bản", "version", "lô", "khối", "căn", "nhà", "ngõ",
+    "ngách", "hẻm", "kiệt", "lần", "số hiệu", "mã", "mã số", "hộp", "câu", "bài", "hình", "bảng",
+    "sơ đồ", "ký hiệu", "kí hiệu", "biển số", "tầng", "toà", "tòa", "dãy", "cổng", "tuần",
+    "tổ dân phố", "khu", "bản", "điều khoản", "cột", "dòng", "đoạn", "giai đoạn",
+}
+
+#: Words in a short line that mark page furniture, not text: visitor counters, "Go top",
+#: polls, share and comment counters. (A bare "Khách 490" has no counted noun: dropped anyway.)
+FURNITURE_MARKERS = (
+    "truy cập", "go top", "người trực tuyến", "đang trực tuyến", "lượt xem", "lượt đọc",
+    "bình chọn", "online", "lượt thích", "chia sẻ", "bình luận", "đang xem", "lượt tải",
+)
+#: Lines that start page furniture whatever their length: related-article links.
+FURNITURE_LINE_STARTS = ("tin liên quan", "bài liên quan", "xem thêm", "đọc thêm", "tin khác",
+                         "tin cùng chuyên mục", "các tin khác", "tin mới nhất", "tin đọc nhiều")
+#: A furniture line is short: long lines with these words are text ("khách quốc tế").
+FURNITURE_MAX_LINE = 60
+
+#: Approximation words before a figure ("gần 500 đại biểu", "hơn 36,8%", "khoảng 100.000").
+APPROXIMATE_BEFORE = {
+    "gần", "hơn", "trên", "khoảng", "xấp xỉ", "chừng", "ước", "ước tính", "ước khoảng", "ngót",
+    "gần như", "trên dưới", "dưới", "độ chừng", "cỡ", "tới gần", "đến gần", "hầu", "khoảng chừng",
+    "ước đạt", "xấp xỉ khoảng", "hơn nữa",
+}
+
+#: Bound words before a figure: the figure is a minimum or a maximum.
+BOUND_BEFORE: dict[str, str] = {
+    "≥": "min", ">=": "min", ">": "min", "tối thiểu": "min", "ít nhất": "min", "trên": "min",
+    "hơn": "min", "không dưới": "min", "không thấp hơn": "min", "từ": "min", "≤": "max",
+    "<=": "max", "<": "max", "tối đa": "max", "không quá": "max", "không vượt quá": "max",
+    "dưới": "max", "chưa đạt": "max", "chưa đến": "max", "chưa tới": "max", "chưa quá": "max",
+    "không hơn": "max", "nhiều nhất": "max",
+}
+#: "từ 70% trở lên" (a minimum), "từ 10 trở xuống" (a maximum).
+BOUND_AFTER = {"trở lên": "min", "trở xuống": "max"}
+
+#: Range separators between two figures ("3 - 4%", "từ 10 đến 14 biên chế").
+RANGE_SEPARATORS = {"-", "–", "—", "~", "đến", "tới"}
+#: Alternatives and lists sharing one noun ("5,7 hoặc 5,8 inch").
+SHARED_NOUN_SEPARATORS = {"hoặc", "và", ",", "hay", "x", "×"}
+
+#: Words that cannot begin or continue a counted noun: function words, verbs that follow a
+#: number ("đạt", "chiếm"), prepositions and conjunctions (Từ điển tiếng Việt, hư từ).
+NOUN_STOP_WORDS = {
+    "của", "và", "với", "là", "có", "được", "bị", "đã", "đang", "sẽ", "trong", "trên", "dưới",
+    "tại", "ở", "từ", "đến", "tới", "cho", "theo", "về", "so", "so với", "như", "này", "đó", "kia",
+    "ấy", "nào", "các", "những", "mỗi", "mọi", "thì", "mà", "nhưng", "hoặc", "hay", "nên", "vì",
+    "do", "bởi", "để", "khi", "nếu", "trở lên", "trở xuống", "chiếm", "đạt", "tăng", "giảm", "gồm",
+    "bao gồm", "còn", "lại", "ra", "vào", "lên", "xuống", "qua", "sau", "trước", "nữa", "rồi",
+    "cũng", "đều", "vẫn", "thuộc", "tương đương", "khoảng", "gần", "hơn", "nhất", "không", "chưa",
+    "chỉ", "riêng", "cùng", "kể cả", "bằng", "tương ứng", "năm", "tháng", "ngày", "quý", "trở",
+    "đây", "nay", "đi", "tức", "tức là", "thay vì", "vượt", "giữa", "ngoài", "thêm", "cả", "toàn",
+    "đồng thời", "trong đó", "bình quân", "mới", "song", "tuy nhiên", "nhằm", "phải",
+    # a size sign and the comparison adjectives after a count ("2,8 x 2,3 m", "02 chỉ tiêu
+    # thấp hơn"), and the slogan words of "5 không, 3 sạch", "4 tại chỗ", "3 an"
+    "số", "số tiền", "tổng số", "x", "×", "thấp", "cao", "sạch", "an", "xây", "chống", "tại chỗ",
+    "giỏi", "tốt",
+}
+#: Verbs that end a counted noun phrase ("6 tỉnh dự kiến điều chuyển", "hai bên tranh chấp"):
+#: the verbs most often written right after a count in news and reports.
+NOUN_VERB_STOPS = {
+    "dự kiến", "tranh chấp", "đề nghị", "đề xuất", "tham gia", "tham dự", "đăng ký", "thực hiện",
+    "hoàn thành", "vi phạm", "xây dựng", "sử dụng", "điều chuyển", "nhận", "làm", "đi", "đạt",
+    "vượt", "bị", "được", "phải", "cần", "sẽ", "đang", "đã", "vừa", "xấp xỉ", "tương đương", "gồm",
+    "bao gồm", "thuộc", "nằm", "ở", "tại", "đến", "về", "trúng tuyển", "tốt nghiệp", "mắc",
+    "tử vong", "bị thương", "chết", "mất tích", "có", "không", "chưa", "là", "tăng", "giảm", "còn",
+    "mới", "vinh dự", "đứng", "tiếp tục", "được giao", "đề ra", "giao", "kết nạp", "đủ", "đáp ứng",
+    "hưởng", "hỗ trợ", "nộp", "ban hành", "ban hành kèm", "kèm", "kèm theo", "lập", "ký", "xét",
+    "ghi", "kể", "nêu", "nói", "sinh sống", "có thể", "trị giá", "tính", "theo dõi", "chịu", "trả",
+    "thu", "đề cập", "quy định", "sinh", "cư trú", "làm việc", "công tác", "học tập", "bỏ phiếu",
+    "tán thành", "biểu quyết", "đồng ý", "dự", "gặp", "gặp nạn", "xảy ra", "xảy", "chở", "bắt",
+    "bắt giữ", "thu giữ", "đón", "tiếp", "hoạt động", "tồn tại", "trở thành", "phản đối",
+    "vắng mặt", "có mặt", "được bầu", "trúng cử",
+}
+#: Capitalized words that may begin a counted noun: titles and bodies written with a capital
+#: in Vietnamese official style ("10 Phó Giám đốc", "02 Đoàn trực thuộc", "3 Ủy viên").
+TITLE_HEADS = {
+    "Phó", "Trưởng", "Giám đốc", "Ủy viên", "Uỷ viên", "Đoàn", "Chủ tịch", "Thứ trưởng",
+    "Bộ trưởng", "Tổng", "Thẩm phán", "Kiểm sát viên", "Hội thẩm", "Đại biểu", "Chi cục trưởng",
+    "Cục trưởng", "Vụ trưởng", "Bí thư", "Đảng viên", "Chánh", "Hội viên", "Đoàn viên", "Chi bộ",
+    "Đảng bộ", "Chi đoàn", "Tổ", "Ban", "Sở", "Phòng",
+}
+#: Counted nouns that are the legal parts of a text: "khoản 1, 2 và 3 Điều 5" is no count.
+LEGAL_PART_NOUNS = {"Điều", "Khoản", "Chương", "Mục", "Phụ lục", "Phần", "Điểm"}
+#: Words after a counted noun that refer back to figures already given ("6 địa phương này").
+ANAPHORA_AFTER = ("này", "đó", "ấy", "nói trên", "nêu trên", "kể trên", "trên đây")
+#: Words before a number that make it part of a name or a title, not a count.
+#: Checked on the following word: "hai Đảng" (capitalized) is a name phrase.
+
+#: Spelled numbers that need a counted noun after them to be a figure ("ba đồng chí"); "một"
+#: is left out: the gold counts spelled numbers from "hai" up.
+SPELLED_COUNT_WORDS = {
+    "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười",
+}
+#: Words before a spelled number that make it an ordinal, a fraction or "both":
+#: "thứ hai", "lần ba", "cả hai", "hai phần ba".
+SPELLED_NOT_AFTER = {
+    "thứ", "lần", "cả", "phần", "tháng", "mùng", "mồng", "ngày", "hạng", "số", "năm", "khóa",
+    "khoá", "hàng", "hằng", "mỗi", "từng", "cuối", "đầu", "mấy", "vài", "đời", "kỳ", "tuần",
+    "trang", "quận", "điều", "khoản", "điểm", "chương", "mục", "lớp", "tầng", "phố", "chợ",
+}
+#: Words after "năm" that make it "year" ("năm nay", "năm qua", "năm học").
+NAM_YEAR_FOLLOWERS = {
+    "nay", "qua", "tới", "trước", "sau", "sau đó", "mới", "học", "ngoái", "đó", "này", "kế tiếp",
+    "tiếp theo", "cuối", "đầu", "trời", "tài chính", "kế hoạch", "thứ", "sinh", "kia", "ấy", "nào",
+    "liền", "liên tiếp", "liên tục", "gần đây", "sắp", "sắp đến", "mươi", "lần", "tháng", "ngày",
+    "rồi", "xưa", "đầu tiên", "hoạt động", "thực hiện", "làm việc", "công tác", "giữ", "đủ",
+    "tròn", "qua,", "hiện", "hiện nay", "trở lại",
+}
+#: Words before "năm" that make it "year": "liền kề năm xét", "theo năm", "trong năm".
+NAM_NOT_AFTER = {
+    "là", "kề", "liền kề", "theo", "trong", "của", "cùng", "giữa", "suốt", "cho", "vào", "tới",
+    "trước", "sau", "qua", "nhiều", "các", "những", "bao",
+}
+#: Nouns after a spelled number that make a fixed expression, not a count ("hai cấp" in
+#: "chính quyền địa phương hai cấp", "ba sạch").
+SPELLED_NOT_BEFORE = {
+    "phần", "cấp", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "chục", "lăm", "mốt",
+    "sạch", "không", "an", "tại chỗ", "giỏi", "tốt", "xây", "chống", "có", "là", "và", "hoặc",
+    "với",
+}
+
+#: Word heads of a period phrase: "giai đoạn 2019 - 2022", "năm 2023", "nhiệm kỳ 2020-2025".
+PERIOD_RECURRING = (
+    "hằng năm", "hàng năm", "hằng quý", "hàng quý", "hằng tháng", "hàng tháng", "mỗi năm",
+)
+
+#: Verbs a subject precedes before its figure ("X có 9.757 đồng chí", "X chiếm 19,9%").
+SUBJECT_VERBS = {
+    "có", "là", "đạt", "chiếm", "gồm", "tăng", "giảm", "còn", "được", "với", "đã", "đón", "thu",
+    "chi", "lên", "xuống", "ở mức", "bằng", "vượt", "giới thiệu", "hoàn thành", "ban hành",
+    "triển khai", "phát hiện", "cho", "bị", "tham gia", "dự", "tiếp nhận", "tổ chức",
+}
+#: Words at which a subject phrase ends ("tỷ lệ kết nạp so với ...", "đảng viên ... của tỉnh").
+SUBJECT_CUT_WORDS = {
+    "so với", "so", "của", "trong", "tại", "ở", "theo", "từ", "đến", "trên", "được", "đã", "đang",
+    "sẽ", "còn", "chỉ", "vào", "khi", "do", "thì", "mà", "với", "đối với", "cho", "nhằm", "để",
+}
+#: Openers dropped from the start of a subject ("Hiện nay", "Trong đó", "Theo số liệu").
+SUBJECT_OPENERS = {
+    "hiện nay", "trong đó", "đồng thời", "ngoài ra", "bên cạnh đó", "riêng", "tính đến nay",
+    "như vậy", "theo đó", "cụ thể", "nhất là", "đặc biệt", "trong", "tuy nhiên", "qua", "sau",
+    "từ", "đến", "đến nay", "năm", "và", "hiện", "với", "toàn", "cả", "tổng cộng", "tính chung",
+    "trong những năm qua", "thời gian qua",
+}
+# fmt: on

@@ -1,0 +1,70 @@
+"""Statistics of a batch of results as one CSV table, for a spreadsheet.
+
+One row per figure: the document it comes from, its value (and the high end of a range), the
+unit, kind, approximation flag, subject, period and the sentence it was read from. The file
+is UTF-8 with a byte-order mark so Excel shows Vietnamese ("đoàn viên ưu tú") correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+
+#: The columns, in order.
+STATISTICS_COLUMNS = (
+    "source",
+    "value",
+    "max",
+    "unit",
+    "kind",
+    "approximate",
+    "bound",
+    "subject",
+    "period",
+    "text",
+    "sentence",
+)
+
+
+def _source_of(record: dict) -> str:
+    document = record.get("document") if isinstance(record.get("document"), dict) else {}
+    return str(record.get("source") or document.get("source") or record.get("id") or "")
+
+
+def _cell(value) -> str:
+    """A CSV cell: numbers without a trailing ".0", booleans as true/false, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def statistics_rows(records: Iterable[dict]) -> Iterable[list[str]]:
+    """The CSV rows (without header) of the statistics of `records`, in order."""
+    for record in records:
+        source = _source_of(record)
+        for stat in record.get("statistics") or []:
+            row = {**stat, "source": source}
+            yield [_cell(row.get(column)) for column in STATISTICS_COLUMNS]
+
+
+def write_statistics_csv(records: Iterable[dict], path: str | Path) -> Path:
+    """Write one row per statistic of `records` (output records) to `path`; returns the path.
+
+    >>> import tempfile, pathlib
+    >>> rec = {"source": "seed.txt", "statistics": [{"value": 9757.0, "unit": "đồng chí"}]}
+    >>> p = write_statistics_csv([rec], pathlib.Path(tempfile.mkdtemp()) / "s.csv")
+    >>> p.read_text(encoding="utf-8-sig").splitlines()[1]
+    'seed.txt,9757,,đồng chí,,,,,,,'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(STATISTICS_COLUMNS)
+        writer.writerows(statistics_rows(records))
+    return path

@@ -1,0 +1,741 @@
+"""References to official documents, as a specification: text in, expected fields out.
+
+Each table row is a sentence as the press or an official document writes it and the fields
+the first (or the named) reference must have; negatives sit beside the positives.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.references import extract_references
+from nlp import analyze
+
+
+def refs(text: str) -> list[dict[str, Any]]:
+    return extract_references(analyze(text))["references"]
+
+
+def ids(text: str) -> list[str | None]:
+    return [r["id"] for r in refs(text)]
+
+
+# --- numbered references: Party forms (Hướng dẫn 36-HD/VPTW) ------------------------------
+
+PARTY_CASES = [
+    (
+        "Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương",
+        {"id": "21-NQ/TW", "doc_type": "nghị quyết", "issuer_code": "Ban Chấp hành Trung ương"},
+    ),
+    (
+        "Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy",
+        {
+            "id": "05-CT/TU",
+            "date": "2021-05-07",
+            "issuer": "Ban Thường vụ Tỉnh ủy",
+            "issuer_code": "Tỉnh ủy",
+            "doc_type": "chỉ thị",
+        },
+    ),
+    (
+        "Chương trình hành động số 48-CTr/TU, ngày 02/12/2022 của Tỉnh ủy",
+        {"id": "48-CTr/TU", "doc_type": "chương trình hành động", "date": "2022-12-02"},
+    ),
+    (
+        "theo Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng",
+        {
+            "id": "36-HD/VPTW",
+            "doc_type": "hướng dẫn",
+            "date": "2018-04-03",
+            "issuer_code": "Văn phòng Trung ương Đảng",
+        },
+    ),
+    (
+        "Quy định số 181-QĐ/TW của Bộ Chính trị",
+        {"id": "181-QĐ/TW", "doc_type": "quy định", "issuer": "Bộ Chính trị"},
+    ),
+    ("Quy định số 08-QĐi/TW về trách nhiệm nêu gương", {"id": "08-QĐi/TW", "doc_type": "quy định"}),
+    (
+        "Quyết định số 399-QĐ/TU, ngày 18/11/2016",
+        {"id": "399-QĐ/TU", "date": "2016-11-18", "doc_type": "quyết định"},
+    ),
+    (
+        "Kế hoạch số 225-KH/TWĐTN-TNNT của Ban Bí thư Trung ương Đoàn",
+        {"id": "225-KH/TWĐTN-TNNT", "doc_type": "kế hoạch"},
+    ),
+    (
+        "Thông báo số 15-TB/BTCTW",
+        {"id": "15-TB/BTCTW", "doc_type": "thông báo", "issuer_code": "Ban Tổ chức Trung ương"},
+    ),
+    (
+        "Kết luận số 24-KL/TW ngày 5-6-2012 của Bộ Chính trị khóa XI",
+        {"id": "24-KL/TW", "date": "2012-06-05", "term": "XI", "doc_type": "kết luận"},
+    ),
+    (
+        "Báo cáo số 112-BC/HU của Huyện ủy",
+        {"id": "112-BC/HU", "doc_type": "báo cáo", "issuer_code": "Huyện ủy"},
+    ),
+    (
+        "Đề án số 03-ĐA/ĐU của Đảng ủy",
+        {"id": "03-ĐA/ĐU", "doc_type": "đề án", "issuer_code": "Đảng ủy"},
+    ),
+    ("Nghị quyết 08-NQ/TW của Bộ Chính trị", {"id": "08-NQ/TW", "issuer": "Bộ Chính trị"}),
+    ("Kết luận 80-KL/TW", {"id": "80-KL/TW", "doc_type": "kết luận"}),
+    ("Chỉ thị 42 -CT/TW", {"id": "42-CT/TW"}),  # a space before the dash
+    ("Chỉ thị 05- CT/TW", {"id": "05-CT/TW"}),  # a space after it
+    ("Chỉ thị số 29- CT/TU", {"id": "29-CT/TU"}),
+    ("Nghị quyết số 21 - NQ / TW", {"id": "21-NQ/TW"}),
+    ("Nghị quyết số 21–NQ/TW", {"id": "21-NQ/TW"}),  # en dash
+    ("Nghị quyết số 21—NQ/TW", {"id": "21-NQ/TW"}),  # em dash
+    ("Nghị quyết số 21‑NQ/TW", {"id": "21-NQ/TW"}),  # non-breaking hyphen
+    ("Nghị quyết Số: 21-NQ/TW", {"id": "21-NQ/TW"}),
+    ("Nghị quyết số: 21-NQ/TW", {"id": "21-NQ/TW"}),
+    ("Nghị quyết 21-NQ/TW", {"id": "21-NQ/TW"}),
+    ("thực hiện 21-NQ/TW", {"id": "21-NQ/TW", "doc_type": "nghị quyết"}),  # type from symbol
+    (
+        "Quyết định số 68/QĐ-TW ngày 4/7/2007 của Bộ Chính trị khóa 10",
+        {"id": "68/QĐ-TW", "date": "2007-07-04", "term": "10"},
+    ),
+    ("Nghị quyết số 233/NQ-ĐU", {"id": "233/NQ-ĐU", "doc_type": "nghị quyết"}),
+    ("Chỉ thị số 25-CT/TW về việc “đề phòng gián điệp”", {"id": "25-CT/TW"}),
+    (
+        "Nghị quyết số 58-NQ/TW ngày 19-11-1958 của Bộ Chính trị",
+        {"id": "58-NQ/TW", "date": "1958-11-19"},
+    ),
+    ("Nghị quyết số 39-NQ/TW, ngày 20-1-1962 của Bộ Chính trị", {"date": "1962-01-20"}),
+]
+
+# --- numbered references: State and court forms (Nghị định 30/2020/NĐ-CP Phụ lục III) -----
+
+STATE_CASES = [
+    (
+        "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ",
+        {
+            "id": "30/2020/NĐ-CP",
+            "doc_type": "nghị định",
+            "date": "2020-03-05",
+            "issuer": "Chính phủ",
+            "issuer_code": "Chính phủ",
+            "number": "30",
+        },
+    ),
+    (
+        "Thông tư số 01/2011/TT-BNV",
+        {"id": "01/2011/TT-BNV", "doc_type": "thông tư", "issuer_code": "Bộ Nội vụ"},
+    ),
+    (
+        "Quyết định số 1234/QĐ-UBND",
+        {"id": "1234/QĐ-UBND", "doc_type": "quyết định", "issuer_code": "Ủy ban nhân dân"},
+    ),
+    ("Công điện số 03/CĐ-UBND", {"id": "03/CĐ-UBND", "doc_type": "công điện"}),
+    ("Luật số 35/2017/QH14", {"id": "35/2017/QH14", "doc_type": "luật", "issuer_code": "Quốc hội"}),
+    (
+        "Nghị quyết số 105/2025/UBTVQH15",
+        {"id": "105/2025/UBTVQH15", "issuer_code": "Ủy ban Thường vụ Quốc hội"},
+    ),
+    ("Công văn số 456/UBND-VX", {"id": "456/UBND-VX", "doc_type": "công văn"}),
+    (
+        "Văn bản số 1101/UBND-TTPTQĐ ngày 03/6/2020",
+        {"id": "1101/UBND-TTPTQĐ", "doc_type": "công văn", "date": "2020-06-03"},
+    ),
+    ("Văn bản hợp nhất số 30/VBHN-VPQH", {"id": "30/VBHN-VPQH", "doc_type": "văn bản hợp nhất"}),
+    ("Bản án số 12/2019/DS-PT", {"id": "12/2019/DS-PT", "doc_type": "bản án"}),
+    (
+        "Bản án dân sự sơ thẩm số 24/2020/DS-ST ngày 22/7/2020",
+        {"id": "24/2020/DS-ST", "date": "2020-07-22"},
+    ),
+    ("Bản án hình sự phúc thẩm số 101/2021/HS-PT", {"id": "101/2021/HS-PT"}),
+    (
+        "Quyết định giám đốc thẩm số 01/2019/KDTM-GĐT ngày 11/01/2019",
+        {"id": "01/2019/KDTM-GĐT", "doc_type": "quyết định giám đốc thẩm", "date": "2019-01-11"},
+    ),
+    (
+        "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTƯMTTQVN",
+        {"id": "09/2008/NQLT-CP-UBTƯMTTQVN", "doc_type": "nghị quyết liên tịch"},
+    ),
+    (
+        "Thông tư liên tịch số 29/2025/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC",
+        {
+            "id": "29/2025/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC",
+            "doc_type": "thông tư liên tịch",
+            "issuer_code": "Bộ Tư pháp, Bộ Công an, Bộ Quốc phòng, Bộ Tài chính, "
+            "Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao",
+        },
+    ),
+    ("Án lệ số 43/2021/AL", {"id": "43/2021/AL", "doc_type": "án lệ"}),
+    (
+        "Quyết định số 20/2008/QĐ-TTg",
+        {"id": "20/2008/QĐ-TTg", "issuer_code": "Thủ tướng Chính phủ"},
+    ),
+    ("Chỉ thị số 36/CT-TTg", {"id": "36/CT-TTg", "doc_type": "chỉ thị"}),
+    (
+        "Tờ trình số 24/TTr-CP, ngày 26 tháng 7 năm 2024",
+        {"id": "24/TTr-CP", "doc_type": "tờ trình", "date": "2024-07-26"},
+    ),
+    ("Pháp lệnh số 02/2022/UBTVQH15", {"id": "02/2022/UBTVQH15", "doc_type": "pháp lệnh"}),
+    ("Quyết định 41/TTg", {"id": "41/TTg", "doc_type": "quyết định"}),
+    ("Nghị định số 100/TTg ngày 3-3-1959", {"id": "100/TTg", "date": "1959-03-03"}),
+    ("Nghị quyết số 30a/2008/NQ-CP", {"id": "30a/2008/NQ-CP"}),
+    ("Nghị quyết số 1096/NQ- UBTVQH13", {"id": "1096/NQ-UBTVQH13"}),
+    ("Nghị quyết số 916/NQ-UBTVQH13 ngày 5/5/2015", {"date": "2015-05-05"}),
+    ("Nghị quyết 19-2017/NQ-CP", {"id": "19/2017/NQ-CP"}),  # dash for slash
+    ("Quyết định số 63\n/2025/QĐ-CTUBND", {"id": "63/2025/QĐ-CTUBND"}),  # PDF line end
+    ("Nghị quyết số 01/2014/NQHĐTP", {"id": "01/2014/NQHĐTP"}),  # PDF dropped the hyphen
+    ("Thông tư số 11/2024/TT-BТС", {"id": "11/2024/TT-BTC"}),  # Cyrillic Т and С
+    (
+        "Quyết định số 42/QĐ-CA ngày 12\ntháng 3 năm 2021 của Chánh án",
+        {"id": "42/QĐ-CA", "date": "2021-03-12", "issuer": "Chánh án"},
+    ),
+    (
+        "Luật Tổ chức Chính phủ số 63/2025/QH15",
+        {"id": "63/2025/QH15", "doc_type": "luật", "name": "Luật Tổ chức Chính phủ"},
+    ),
+    ("Luật Cán bộ, công chức số 80/2025/QH15", {"name": "Luật Cán bộ, công chức"}),
+    ("Bộ luật Tố tụng hình sự số 101/2015/QH13", {"doc_type": "bộ luật"}),
+    ("Điều 12 Luật số 80/2015/QH13", {"id": "80/2015/QH13"}),  # article pinpoint
+    (
+        "Nghị định số 102/2024/NĐ-CP ngày 30 tháng 7 năm 2024 của Chính phủ quy định chi tiết",
+        {"date": "2024-07-30", "issuer": "Chính phủ", "title": "chi tiết"},
+    ),
+    ("Kháng nghị giám đốc thẩm số 24/2016/KN-KDTM", {"id": "24/2016/KN-KDTM"}),
+    ("Nghị quyết số 4266/NQ-DKVN ngày 16/5/2011", {"date": "2011-05-16"}),
+    # a letter of any agency: unknown codes pass after "Công văn số"
+    (
+        "Công văn số 123/STNMT-QLĐĐ ngày 02/3/2023 của Sở Tài nguyên và Môi trường",
+        {"id": "123/STNMT-QLĐĐ", "doc_type": "công văn", "date": "2023-03-02"},
+    ),
+    ("Nghị quyết số 12-NQ/ĐH của Đại hội", {"id": "12-NQ/ĐH"}),
+    ("Thông báo số 07-TB/VPTU", {"id": "07-TB/VPTU", "issuer_code": "Văn phòng Tỉnh ủy"}),
+    (
+        "Nghị quyết số 15/2023/NQ-HĐND của Hội đồng nhân dân tỉnh",
+        {"id": "15/2023/NQ-HĐND", "issuer_code": "Hội đồng nhân dân"},
+    ),
+    ("Nghị quyết số 21-NQ/TW (ngày 16/6/2022)", {"date": "2022-06-16"}),
+    # missing spaces
+    ("Nghị quyết số21-NQ/TW, ngày16/6/2022", {"id": "21-NQ/TW", "date": "2022-06-16"}),
+    (
+        "Nghị quyết số 21-NQ/TWngày 16/6/2022 của Ban Chấp hành Trung ương",
+        {"id": "21-NQ/TW", "date": "2022-06-16"},
+    ),
+    ("Quyết định số 51/2025/QĐ-TTgcủa Thủ tướng", {"id": "51/2025/QĐ-TTg"}),
+    ("Nghị định số :30/2020/NĐ-CP", {"id": "30/2020/NĐ-CP"}),
+    ("Quyết định số 12/2020/QĐ-UBND do UBND tỉnh ban hành", {"issuer": "UBND tỉnh"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTY_CASES + STATE_CASES)
+def test_numbered_reference(text: str, expected: dict[str, Any]) -> None:
+    found = refs(text)
+    assert found, text
+    ref = found[0]
+    for key, value in expected.items():
+        assert ref[key] == value, (text, key, ref)
+
+
+# --- several numbers after one type ---------------------------------------------------------
+
+LIST_CASES = [
+    (
+        "các Nghị định số 30/2020/NĐ-CP, 15/2021/NĐ-CP và 45/2022/NĐ-CP",
+        ["30/2020/NĐ-CP", "15/2021/NĐ-CP", "45/2022/NĐ-CP"],
+    ),
+    ("các Nghị quyết số 21-NQ/TW và 22-NQ/TW", ["21-NQ/TW", "22-NQ/TW"]),
+    (
+        "Luật số 02/2021/QH15, Luật số 34/2024/QH15 và Luật số 99/2025/QH15",
+        ["02/2021/QH15", "34/2024/QH15", "99/2025/QH15"],
+    ),
+    ("Chỉ thị số 05-CT/TW; Chỉ thị số 42-CT/TW", ["05-CT/TW", "42-CT/TW"]),
+    ("Thông tư số 01/2011/TT-BNV hoặc 02/2012/TT-BNV", ["01/2011/TT-BNV", "02/2012/TT-BNV"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LIST_CASES)
+def test_list_after_one_type(text: str, expected: list[str]) -> None:
+    found = refs(text)
+    assert [r["id"] for r in found] == expected
+    assert len({r["doc_type"] for r in found}) == 1
+
+
+# --- named documents without a number -------------------------------------------------------
+
+NAMED_CASES = [
+    (
+        "trong Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII, Nghị quyết",
+        "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII",
+        "nghị quyết",
+    ),
+    (
+        "theo Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng Đảng",
+        "Nghị quyết Trung ương 4 khóa XII",
+        "nghị quyết",
+    ),
+    (
+        "chỉ tiêu của Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII đề ra",
+        "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII",
+        "nghị quyết",
+    ),
+    (
+        "và Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025, đây",
+        "Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2020-2025",
+        "nghị quyết",
+    ),
+    (
+        "quán triệt Nghị quyết Trung ương 4 (khóa XII) trong toàn Đảng bộ",
+        "Nghị quyết Trung ương 4 (khóa XII)",
+        "nghị quyết",
+    ),
+    (
+        "thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng và",
+        "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng",
+        "nghị quyết",
+    ),
+    ("Đảng viên phải chấp hành Điều lệ Đảng.", "Điều lệ Đảng", "điều lệ"),
+    ("theo Cương lĩnh chính trị của Đảng.", "Cương lĩnh chính trị của Đảng", "cương lĩnh"),
+    ("Căn cứ Hiến pháp năm 2013;", "Hiến pháp năm 2013", "hiến pháp"),
+    (
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+        "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "hiến pháp",
+    ),
+    ("Căn cứ Luật Cán bộ, công chức;", "Luật Cán bộ, công chức", "luật"),
+    ("vi phạm Bộ luật Hình sự.", "Bộ luật Hình sự", "bộ luật"),
+    ("Các điều 168, 323 Bộ luật Dân sự năm 2005 và", "Bộ luật Dân sự năm 2005", "bộ luật"),
+    ("theo quy định của Luật Đất đai.", "Luật Đất đai", "luật"),
+    (
+        "Quốc hội thảo luận dự thảo Luật Đất đai (sửa đổi) tại kỳ họp",
+        "Luật Đất đai (sửa đổi)",
+        "luật",
+    ),
+    ("Luật Du lịch sửa đổi có hiệu lực", "Luật Du lịch sửa đổi", "luật"),
+    ("Căn cứ Luật Đo đạc và bản đồ;", "Luật Đo đạc và bản đồ", "luật"),
+    (
+        "Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo;",
+        "Luật Khoa học, công nghệ và đổi mới sáng tạo",
+        "luật",
+    ),
+    (
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;",
+        "Luật Ban hành văn bản quy phạm pháp luật",
+        "luật",
+    ),
+    ("theo Luật các Tổ chức tín dụng.", "Luật các Tổ chức tín dụng", "luật"),
+    ("vi phạm Luật Phòng chống tham nhũng và", "Luật Phòng chống tham nhũng", "luật"),
+    ("theo quy định của Luật NSNN;", "Luật Ngân sách nhà nước", "luật"),
+    ("Pháp lệnh Người có công, các Nghị định", "Pháp lệnh Người có công", "pháp lệnh"),
+    ("Bộ luật\nTố tụng dân sự.", "Bộ luật Tố tụng dân sự", "bộ luật"),  # PDF line break
+    (
+        "Tờ trình dự thảo Nghị quyết về xử lý nợ xấu của các tổ chức tín dụng; nghe",
+        "Nghị quyết về xử lý nợ xấu của các tổ chức tín dụng",
+        "nghị quyết",
+    ),
+    (
+        "vi phạm Quy chế làm việc của Tỉnh ủy và ý kiến của Thủ tướng",
+        "Quy chế làm việc của Tỉnh ủy",
+        "quy chế",
+    ),
+    ("vi phạm quy chế làm việc của UBND tỉnh.", "quy chế làm việc của UBND tỉnh", "quy chế"),
+    (
+        "gắn với việc thực hiện Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử tại Cà Mau.",
+        "Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử",
+        "quy chế",
+    ),
+    (
+        "xây dựng Đề án tiếp tục đổi mới phương thức lãnh đạo của Đảng; trình",
+        "Đề án tiếp tục đổi mới phương thức lãnh đạo của Đảng",
+        "đề án",
+    ),
+    (
+        "đã soạn thảo Chỉ thị về công tác tổ chức của Đảng, đồng chí nhấn mạnh",
+        "Chỉ thị về công tác tổ chức của Đảng",
+        "chỉ thị",
+    ),
+    (
+        "triển khai Kết luận của Thành ủy về định hướng công tác thu hút, đào tạo và sử dụng "
+        "nguồn nhân lực, đáp ứng yêu cầu",
+        "Kết luận của Thành ủy về định hướng công tác thu hút, đào tạo và sử dụng nguồn nhân lực",
+        "kết luận",
+    ),
+    (
+        "Hội nghị Thường vụ Trung ương ra Chỉ thị “Nhật Pháp bắn nhau và hành động của chúng ta”,",
+        "Chỉ thị “Nhật Pháp bắn nhau và hành động của chúng ta”",
+        "chỉ thị",
+    ),
+    (
+        "Thành ủy đã ban hành Chương trình công tác kiểm tra, giám sát năm 2017. Các cấp",
+        "Chương trình công tác kiểm tra, giám sát năm 2017",
+        "chương trình",
+    ),
+    ("xây dựng Chiến lược kinh tế - xã hội, chuẩn bị", "Chiến lược kinh tế - xã hội", "chiến lược"),
+    (
+        "Phó Thủ tướng lưu ý triển khai tốt Nghị quyết 35 của Chính phủ",
+        "Nghị quyết 35",
+        "nghị quyết",
+    ),
+    ("theo Chỉ thị 05 của Tỉnh ủy", "Chỉ thị 05", "chỉ thị"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "doc_type"), NAMED_CASES)
+def test_named_reference(text: str, name: str, doc_type: str) -> None:
+    named = [r for r in refs(text) if r["id"] is None]
+    assert [r["name"] for r in named] == [name], text
+    assert named[0]["doc_type"] == doc_type
+
+
+# --- not references ---------------------------------------------------------------------------
+
+NEGATIVE_CASES = [
+    "triển khai thực hiện các nghị quyết, chỉ thị, quy định, hướng dẫn của Trung ương",
+    "xây dựng các nghị quyết chuyên đề, đề án để lãnh đạo",
+    "Nghị định này quy định về công tác văn thư.",
+    "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.",
+    "theo hợp đồng tín dụng số 6360-LAV-200900957 ngày 10/3/2009",
+    "phụ lục hợp đồng tín dụng số 01/PL/BS/HĐTD",
+    "giấy chứng nhận quyền sở hữu nhà ở số 7332/2008/UB.GCN",
+    "theo Mẫu số 01/VT ban hành kèm theo",
+    "đạt tiêu chuẩn TCVN 5574:2018 và QCVN 01:2021/BXD",
+    "chứng nhận ISO 9001:2015",
+    "Luật sư Nguyễn Văn A bảo vệ quyền lợi",
+    "ông Hòa trình bày tại báo Pháp Luật TP.HCM.",
+    "Hội thảo được tổ chức vào ngày 8/8/2023 với gần 500 đại biểu.",
+    "khối trường học có 22.209 đoàn viên, chiếm 56,7%.",
+    "xếp thứ 58/63 tỉnh, thành phố",
+    "giai đoạn 2016 - 2020 và 2021-2025",
+    "Ảnh: Trí Dũng/TTXVN",
+    "các Đề án riêng về xử lý môi trường",
+    "theo quy định của pháp luật",
+    "Chương trình 135 và Chương trình 30a",
+    "Hiệp định TPP và Công ước Liên hợp quốc về Luật biển",
+    "đề nghị chuẩn bị Dự thảo thông báo Kết luận về nội dung liên quan",
+    "Nghị quyết Trung ương nêu rõ",
+    "Điều 5. Phạm vi điều chỉnh",
+    "thửa đất số 57-2, tờ bản đồ số 34",
+    "Quyết định này có hiệu lực kể từ ngày ký.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE_CASES)
+def test_not_a_reference(text: str) -> None:
+    assert refs(text) == []
+
+
+# --- resolution: one document, many mentions --------------------------------------------------
+
+SEED = (
+    "nội dung quan trọng trong Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII, Nghị quyết số "
+    "21-NQ/TW của Hội nghị lần thứ 5, BCH Trung ương khóa XIII và Nghị quyết Đại hội Đảng bộ "
+    "tỉnh nhiệm kỳ 2020-2025. Ban Thường vụ Tỉnh ủy ban hành văn bản (Chương trình hành động "
+    "số 48-CTr/TU, ngày 02/12/2022 của Tỉnh ủy về thực hiện Nghị quyết số 21-NQ/TW, ngày "
+    "16/6/2022 của Ban Chấp hành Trung ương Đảng khóa XIII về tăng cường củng cố, xây dựng tổ "
+    "chức cơ sở đảng; Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy về đẩy mạnh "
+    "công tác phát triển đảng viên trong tình hình mới)."
+)
+
+
+def test_date_given_at_second_mention_fills_the_merged_reference() -> None:
+    found = {r["id"]: r for r in refs(SEED) if r["id"]}
+    assert found["21-NQ/TW"]["date"] == "2022-06-16"
+    assert len(found["21-NQ/TW"]["mentions"]) == 2
+    assert found["21-NQ/TW"]["term"] == "XIII"
+
+
+def test_seed_relation_and_order() -> None:
+    out = extract_references(analyze(SEED))
+    assert [r["id"] for r in out["references"] if r["id"]] == ["21-NQ/TW", "48-CTr/TU", "05-CT/TU"]
+    assert {"type": "thực hiện", "source": "48-CTr/TU", "target": "21-NQ/TW"} in out["relations"]
+
+
+RESOLUTION_CASES = [
+    # text, expected (id or name) of every reference in order
+    (
+        "Chỉ thị số 20/CT-TTg về chấn chỉnh. Thực hiện Chỉ thị 20 của Thủ tướng Chính phủ.",
+        ["20/CT-TTg"],
+    ),
+    (
+        "Kết luận số 24-KL/TW của Bộ Chính trị. Kết luận số 24 của Bộ Chính trị nêu rõ.",
+        ["24-KL/TW"],
+    ),
+    ("Chỉ thị số 05-CT/TU. Chỉ thị này yêu cầu các cấp ủy.", ["05-CT/TU"]),
+    ("Chỉ thị 05- CT/TW và Chỉ thị 05-CT/TW", ["05-CT/TW"]),
+    ("Nghị quyết 19-2017/NQ-CP và Nghị quyết số 19/2017/NQ-CP", ["19/2017/NQ-CP"]),
+    ("Chỉ thị 05-CT/TU và Chỉ thị 05-CT/TW", ["05-CT/TU", "05-CT/TW"]),
+    (
+        "Luật Đất đai số 31/2024/QH15. Theo Luật Đất đai, người sử dụng đất có quyền",
+        ["31/2024/QH15"],
+    ),
+    ("Hiến pháp năm 2013 quy định. Theo Hiến pháp, mọi người", ["Hiến pháp năm 2013"]),
+    (
+        "Bộ luật Hình sự năm 1999, Bộ luật Hình sự năm 1985 và Bộ luật Hình sự",
+        ["Bộ luật Hình sự năm 1999", "Bộ luật Hình sự năm 1985", "Bộ luật Hình sự"],
+    ),
+    (
+        "Nghị quyết Đại hội XII của Đảng và Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII "
+        "của Đảng",
+        ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng"],
+    ),
+    (
+        "Luật Phòng chống, chống mua bán người số 53/2024/QH15. Luật Phòng, chống mua bán người "
+        "quy định",
+        ["53/2024/QH15"],
+    ),
+    (
+        "Quyết định số 399-QĐ/TU của Ban Thường vụ Tỉnh ủy ban hành Đề án “Phát triển tổ chức "
+        "đảng trong doanh nghiệp”",
+        ["399-QĐ/TU"],
+    ),
+    (
+        "Ngày 3/6/2017, Tổng Bí thư đã ký ban hành Nghị quyết Hội nghị lần thứ năm Ban Chấp hành "
+        "Trung ương khóa XII về hoàn thiện thể chế (số 11-NQ/TW).",
+        ["11-NQ/TW"],
+    ),
+    ("Chỉ thị này yêu cầu", []),  # nothing to resolve to: dropped
+    ("Theo Hiến pháp, mọi người có quyền. Hiến pháp năm 2013 quy định", ["Hiến pháp năm 2013"]),
+    ("Luật Đặc xá và Luật Đặc xá năm 2018", ["Luật Đặc xá năm 2018"]),
+    (
+        "Nghị quyết Hội nghị Trung ương 5 khóa XII về hoàn thiện thể chế. Nghị quyết Hội nghị lần "
+        "thứ năm Ban Chấp hành Trung ương khóa XII (số 11-NQ/TW).",
+        ["11-NQ/TW"],
+    ),
+    (
+        "Nghị quyết Trung ương 4 khóa XII và Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung "
+        "ương Đảng khóa XII về hội nhập",  # one plenum, two resolutions: kept apart
+        [
+            "Nghị quyết Trung ương 4 khóa XII",
+            "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
+        ],
+    ),
+    (
+        "dự án Luật sửa đổi, bổ sung một số điều của Luật các tổ chức tín dụng; Tờ trình",
+        [
+            "Luật sửa đổi, bổ sung một số điều của Luật các tổ chức tín dụng",
+            "Luật các tổ chức tín dụng",
+        ],
+    ),
+    (
+        "Chương trình hành động của Chính phủ thực hiện Nghị quyết Bộ Chính trị về phát triển du "
+        "lịch; đa dạng hóa",
+        [
+            "Chương trình hành động của Chính phủ thực hiện Nghị quyết Bộ Chính trị về phát "
+            "triển du lịch",
+            "Nghị quyết Bộ Chính trị về phát triển du lịch",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESOLUTION_CASES)
+def test_resolution(text: str, expected: list[str]) -> None:
+    assert [r["id"] or r["name"] for r in refs(text)] == expected
+
+
+def test_short_form_without_full_form_stays_named_as_written() -> None:
+    (ref,) = refs("Thực hiện Chỉ thị 05 của Tỉnh ủy.")
+    assert ref["id"] is None and ref["name"] == "Chỉ thị 05"
+
+
+def test_date_before_the_mention() -> None:
+    (ref,) = refs(
+        "Ngày 25-9-1948, Ban Thường vụ Trung ương Đảng đã ra Chỉ thị số 25-CT/TW về "
+        "việc đề phòng gián điệp."
+    )
+    assert ref["date"] == "1948-09-25"
+    (ref,) = refs(
+        "Ngày 3/6/2017, Tổng Bí thư đã ký ban hành Nghị quyết Hội nghị lần thứ năm Ban "
+        "Chấp hành Trung ương khóa XII về hoàn thiện thể chế (số 11-NQ/TW)."
+    )
+    assert (ref["id"], ref["date"]) == ("11-NQ/TW", "2017-06-03")
+
+
+def test_title_quoted_or_after_ve() -> None:
+    (ref,) = refs(
+        "Quyết định số 399-QĐ/TU, ngày 18/11/2016 của Ban Thường vụ Tỉnh ủy ban hành "
+        "Đề án “Phát triển tổ chức đảng trong doanh nghiệp”; chỉ đạo"
+    )
+    assert ref["title"] == "Phát triển tổ chức đảng trong doanh nghiệp"
+    (ref,) = refs(
+        "Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy về đẩy mạnh công "
+        "tác phát triển đảng viên trong tình hình mới; Kết quả"
+    )
+    assert ref["title"] == "đẩy mạnh công tác phát triển đảng viên trong tình hình mới"
+
+
+def test_mentions_and_offsets_point_into_the_text() -> None:
+    text = "Theo Chỉ thị số 05-CT/TU và Chỉ thị 05- CT/TU."
+    at = analyze(text)
+    (ref,) = extract_references(at)["references"]
+    assert [m["text"] for m in ref["mentions"]] == ["Chỉ thị số 05-CT/TU", "Chỉ thị 05- CT/TU"]
+    for m in ref["mentions"]:
+        assert at.text[m["start"] : m["end"]] == m["text"]
+
+
+# --- relations --------------------------------------------------------------------------------
+
+RELATION_CASES = [
+    (
+        "Nghị định số 32/NĐ-CP ngày 22-2-1973 về việc sửa đổi tổ chức bộ máy (thay thế Nghị định "
+        "số 132/NĐ-CP)",
+        {"type": "thay thế", "source": "32/NĐ-CP", "target": "132/NĐ-CP"},
+    ),
+    (
+        "Thông tư số 05/2021/TT-BNV hướng dẫn Nghị định số 30/2020/NĐ-CP",
+        {"type": "hướng dẫn", "source": "05/2021/TT-BNV", "target": "30/2020/NĐ-CP"},
+    ),
+    (
+        "Nghị định số 09/2010/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số 110/2004/NĐ-CP",
+        {"type": "sửa đổi, bổ sung", "source": "09/2010/NĐ-CP", "target": "110/2004/NĐ-CP"},
+    ),
+    (
+        "Bộ luật Tố tụng hình sự số 101/2015/QH13 được sửa đổi, bổ sung bởi Luật số 02/2021/QH15",
+        {"type": "sửa đổi, bổ sung", "source": "02/2021/QH15", "target": "101/2015/QH13"},
+    ),
+    (
+        "Quyết định số 12/2022/QĐ-UBND bãi bỏ Quyết định số 05/2015/QĐ-UBND",
+        {"type": "bãi bỏ", "source": "12/2022/QĐ-UBND", "target": "05/2015/QĐ-UBND"},
+    ),
+    (
+        "Kế hoạch số 10-KH/TU triển khai Nghị quyết số 21-NQ/TW",
+        {"type": "triển khai", "source": "10-KH/TU", "target": "21-NQ/TW"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), RELATION_CASES)
+def test_relation(text: str, relation: dict[str, str]) -> None:
+    assert relation in extract_references(analyze(text))["relations"]
+
+
+def test_no_relation_between_unrelated_sentences() -> None:
+    out = extract_references(analyze("Chỉ thị số 05-CT/TU. Ban hành Nghị quyết số 21-NQ/TW."))
+    assert out["relations"] == []
+
+
+# --- the document's own header ----------------------------------------------------------------
+
+DECREE = """CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 30/2020/NĐ-CP
+Hà Nội, ngày 05 tháng 3 năm 2020
+
+NGHỊ ĐỊNH
+Về công tác văn thư
+
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+Căn cứ Nghị định số 110/2004/NĐ-CP ngày 08 tháng 4 năm 2004;
+Chính phủ ban hành Nghị định về công tác văn thư.
+Nghị định này quy định về công tác văn thư theo Nghị định số 30/2020/NĐ-CP.
+"""
+
+
+def test_self_header_is_not_a_reference() -> None:
+    out = extract_references(analyze(DECREE))
+    me = out["self"]
+    assert {k: me[k] for k in ("doc_type", "id", "date", "issuer", "title")} == {
+        "doc_type": "nghị định",
+        "id": "30/2020/NĐ-CP",
+        "date": "2020-03-05",
+        "issuer": "Chính phủ",
+        "title": "Về công tác văn thư",
+    }
+    assert [r["id"] or r["name"] for r in out["references"]] == [
+        "Luật Tổ chức Chính phủ",
+        "110/2004/NĐ-CP",
+    ]
+    assert out["references"][0]["date"] == "2015-06-19"
+    assert {"type": "căn cứ", "source": "30/2020/NĐ-CP", "target": "110/2004/NĐ-CP"} in out[
+        "relations"
+    ]
+
+
+SELF_CASES = [
+    (
+        "QUỐC HỘI\n\nLuật số: 109/2025/QH15\n\nLUẬT\n\nTHUẾ THU NHẬP CÁ NHÂN\n\nCăn cứ Hiến pháp;",
+        {"id": "109/2025/QH15", "doc_type": "luật", "issuer": "Quốc hội"},
+    ),
+    (
+        "BỘ NỘI VỤ\nSố: 27/2025/TT-BNV\nHà Nội, ngày 30 tháng 12 năm 2025\nTHÔNG TƯ\nQuy định về",
+        {
+            "id": "27/2025/TT-BNV",
+            "doc_type": "thông tư",
+            "date": "2025-12-30",
+            "issuer": "Bộ Nội vụ",
+        },
+    ),
+    (
+        "ÁN LỆ SỐ 43/2021/AL1\nVề hiệu lực của hợp đồng thế chấp\nĐược Hội đồng Thẩm phán Tòa án "
+        "nhân dân tối cao thông qua ngày 24\ntháng 02 năm 2021",
+        {"id": "43/2021/AL", "doc_type": "án lệ", "date": "2021-02-24"},
+    ),
+    (
+        "TỈNH ỦY QUẢNG TRỊ\nSố 05-CT/TU\nQuảng Trị, ngày 07 tháng 5 năm 2021\nCHỈ THỊ\nVề đẩy mạnh",
+        {"id": "05-CT/TU", "doc_type": "chỉ thị", "date": "2021-05-07"},
+    ),
+    (
+        "| CHÍNH PHỦ _______  Số: 30/2020/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Hà Nội, ngày "
+        "05 tháng 3 năm 2020 |",
+        {"id": "30/2020/NĐ-CP", "date": "2020-03-05"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SELF_CASES)
+def test_self(text: str, expected: dict[str, Any]) -> None:
+    out = extract_references(analyze(text))
+    assert out["self"] is not None
+    for key, value in expected.items():
+        assert out["self"][key] == value
+    assert expected["id"] not in [r["id"] for r in out["references"]]
+
+
+def test_news_reprinting_a_document_with_its_header_references_it() -> None:
+    text = (
+        "Ngày 16/6/2022, Tổng Bí thư ký ban hành Nghị quyết số 21-NQ/TW về tăng cường củng cố "
+        "tổ chức cơ sở đảng. Toàn văn Nghị quyết:\nBAN CHẤP HÀNH TRUNG ƯƠNG\nSố 21-NQ/TW\n"
+        "Hà Nội, ngày 16 tháng 6 năm 2022\nNGHỊ QUYẾT\nvề tăng cường củng cố\n"
+    )
+    out = extract_references(analyze(text))
+    assert out["self"]["id"] == "21-NQ/TW"
+    assert [(r["id"], r["date"]) for r in out["references"]] == [("21-NQ/TW", "2022-06-16")]
+
+
+def test_annex_heading_is_not_a_reference() -> None:
+    text = DECREE + "\nPhụ lục I\n(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020)\n"
+    ids = [r["id"] for r in extract_references(analyze(text))["references"]]
+    assert "30/2020/NĐ-CP" not in ids
+
+
+def test_news_reporting_a_document_references_it() -> None:
+    out = extract_references(
+        analyze(
+            "Chính phủ vừa ban hành Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 về công tác văn thư."
+        )
+    )
+    assert out["self"] is None
+    assert out["references"][0]["id"] == "30/2020/NĐ-CP"
+
+
+# --- the dev set: every gold id found with its date -------------------------------------------
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
+
+
+@pytest.mark.skipif(not (SHARED / "docs" / "seed-quangtri.txt").exists(), reason="no dev set")
+def test_seed_document_matches_gold() -> None:
+    gold = json.loads((SHARED / "gold" / "seed-quangtri.gold.json").read_text(encoding="utf-8"))
+    text = (SHARED / "docs" / "seed-quangtri.txt").read_text(encoding="utf-8")
+    found = {r["id"]: r for r in refs(text) if r["id"]}
+    for g in gold["references"]:
+        if g.get("id"):
+            assert g["id"] in found, g["id"]
+            if g.get("date"):
+                assert found[g["id"]]["date"] == g["date"], g["id"]
+    names = {r["name"].lower() for r in refs(text) if not r["id"]}
+    for g in gold["references"]:
+        if not g.get("id"):
+            assert g["name"].lower() in names, g["name"]

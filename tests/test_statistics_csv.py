@@ -1,0 +1,88 @@
+"""The statistics CSV: one row per figure, UTF-8 with BOM so Excel reads Vietnamese."""
+
+from __future__ import annotations
+
+import csv
+
+from extractors.statistics import extract_statistics
+from nlp import analyze
+from outputs.statistics_csv import STATISTICS_COLUMNS, write_statistics_csv
+
+RECORDS = [
+    {
+        "source": "seed-quangtri.txt",
+        "statistics": [
+            {
+                "text": "9.757 đồng chí",
+                "value": 9757.0,
+                "max": None,
+                "unit": "đồng chí",
+                "kind": "count",
+                "approximate": False,
+                "subject": "đảng viên là đoàn viên",
+                "period": None,
+                "sentence": "Hiện nay đảng viên ... có 9.757 đồng chí,\nchiếm",
+            },
+            {
+                "text": "12% - 15%",
+                "value": 12.0,
+                "max": 15.0,
+                "unit": "%",
+                "kind": "percent",
+                "approximate": False,
+                "period": "giai đoạn 2019 - 2022",
+                "sentence": "...",
+            },
+        ],
+    },
+    {
+        "document": {"source": "news-010.txt"},
+        "statistics": [{"value": 9.111e14, "unit": "đồng", "kind": "money", "approximate": True}],
+    },
+    {"source": "empty.txt", "statistics": []},
+]
+
+
+def read_rows(path):
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_one_row_per_figure_with_source(tmp_path):
+    path = write_statistics_csv(RECORDS, tmp_path / "stats.csv")
+    rows = read_rows(path)
+    assert [r["source"] for r in rows] == ["seed-quangtri.txt", "seed-quangtri.txt", "news-010.txt"]
+    assert list(rows[0]) == list(STATISTICS_COLUMNS)
+
+
+def test_values_units_and_flags(tmp_path):
+    rows = read_rows(write_statistics_csv(RECORDS, tmp_path / "stats.csv"))
+    assert (rows[0]["value"], rows[0]["max"], rows[0]["unit"]) == ("9757", "", "đồng chí")
+    assert (rows[1]["value"], rows[1]["max"], rows[1]["kind"]) == ("12", "15", "percent")
+    assert rows[1]["period"] == "giai đoạn 2019 - 2022"
+    assert rows[2]["value"] == "911100000000000"
+    assert (rows[0]["approximate"], rows[2]["approximate"]) == ("false", "true")
+    assert rows[0]["sentence"] == "Hiện nay đảng viên ... có 9.757 đồng chí, chiếm"
+
+
+def test_file_starts_with_bom_for_excel(tmp_path):
+    path = write_statistics_csv(RECORDS, tmp_path / "out" / "stats.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "đoàn viên".encode() in raw
+
+
+def test_empty_batch_writes_header_only(tmp_path):
+    rows = read_rows(write_statistics_csv([], tmp_path / "stats.csv"))
+    assert rows == []
+    assert (tmp_path / "stats.csv").read_text(encoding="utf-8-sig").startswith("source,value")
+
+
+def test_round_trip_from_the_extractor(tmp_path):
+    at = analyze("Toàn tỉnh có 9.757 đồng chí, chiếm 19,9% trong tổng số đảng viên.")
+    record = {"source": "x.txt", "statistics": extract_statistics(at)}
+    rows = read_rows(write_statistics_csv(iter([record]), tmp_path / "s.csv"))
+    assert [(r["value"], r["unit"], r["kind"]) for r in rows] == [
+        ("9757", "đồng chí", "count"),
+        ("19.9", "%", "percent"),
+    ]
