@@ -1,0 +1,296 @@
+"""Vietnamese administrative units before and after the 1 July 2025 reform, offline.
+
+Built once per process from the `vietnamadminunits` package's own data: its SQLite tables
+`admin_units_legacy` (63 provinces, their districts and communes, before the reform) and
+`admin_units` (34 provinces and their communes after it), and its `converter_2025.json`,
+which says which old provinces each new one absorbed (Nghị quyết 202/2025/QH15).
+
+>>> [u.new_province for u in lookup("Hải Lăng", level="district")]
+['Tỉnh Quảng Trị']
+>>> lookup_province("Hà Giang").new_province
+'Tỉnh Tuyên Quang'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.unit_patterns import CITY_SHORT_FORMS
+from nlp.normalize import fold_for_matching
+
+LEGACY = "legacy"
+REFORM_2025 = "2025"
+
+# Level of each unit type (Luật Tổ chức chính quyền địa phương, Điều 2).
+_TYPE_LEVEL = {
+    "tỉnh": "province",
+    "thành phố trực thuộc trung ương": "province",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "thành phố": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
+    "đặc khu": "commune",
+}
+
+
+@dataclass(frozen=True)
+class AdminUnit:
+    """One administrative unit as the gazetteer knows it.
+
+    `name` is the full name ("Huyện Hải Lăng"), `short` the name without its type word,
+    `era` `legacy` (before 1 July 2025) or `2025`, `new_province` the post-2025 province it
+    belongs to now.
+    """
+
+    name: str
+    short: str
+    type: str
+    level: str
+    code: str
+    era: str
+    province: str
+    new_province: str | None
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of a place share: "TP. Hồ Chí Minh" and "Hồ Chí Minh" differ,
+    but "Thừa Thiên Huế"/"thừa thiên huế" and "Đắk Lắk"/"Đăk Lăk" do not."""
+    s = unicodedata.normalize("NFC", fold_for_matching(name)).casefold()
+    s = re.sub(r"[\s\-–]+", " ", s).strip()
+    return s
+
+
+def _loose_key(name: str) -> str:
+    """A key without spaces and with Đắk/Đăk unified, for a second, looser lookup."""
+    s = name_key(name).replace(" ", "")
+    return s.replace("đăk", "đắk").replace("lăk", "lắk").replace("đak", "đắk")
+
+
+def _data_dir() -> Path:
+    import vietnamadminunits
+
+    return Path(vietnamadminunits.__file__).parent / "data"
+
+
+def _type_of(full: str, short: str) -> str:
+    prefix = full[: len(full) - len(short)].strip().casefold() if full.endswith(short) else ""
+    return prefix or full.split(" ")[0].casefold()
+
+
+class _Gazetteer:
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[AdminUnit]] = {}
+        self.by_loose: dict[str, list[AdminUnit]] = {}
+        data = _data_dir()
+        conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
+        old_to_new_key = {old: new for new, olds in conv["DICT_PROVINCE"].items() for old in olds}
+        con = sqlite3.connect(data / "dataset.db")
+        try:
+            new_names = dict(
+                con.execute("SELECT DISTINCT provinceKey, province FROM admin_units").fetchall()
+            )
+            seen: set[tuple] = set()
+            legacy_rows = con.execute(
+                "SELECT province, provinceShort, provinceCode, provinceKey, district,"
+                " districtShort, districtType, districtCode, ward, wardShort, wardType,"
+                " wardCode FROM admin_units_legacy"
+            ).fetchall()
+            for (
+                prov,
+                prov_s,
+                prov_c,
+                prov_k,
+                dist,
+                dist_s,
+                dist_t,
+                dist_c,
+                ward,
+                ward_s,
+                ward_t,
+                ward_c,
+            ) in legacy_rows:
+                new_prov = new_names.get(old_to_new_key.get(prov_k, ""))
+                if ("p", prov_c) not in seen:
+                    seen.add(("p", prov_c))
+                    self._add(
+                        AdminUnit(
+                            prov,
+                            prov_s,
+                            _type_of(prov, prov_s),
+                            "province",
+                            prov_c,
+                            LEGACY,
+                            prov_s,
+                            new_prov,
+                        )
+                    )
+                if dist and ("d", dist_c) not in seen:
+                    seen.add(("d", dist_c))
+                    self._add(
+                        AdminUnit(
+                            dist,
+                            dist_s,
+                            (dist_t or "").casefold(),
+                            "district",
+                            dist_c,
+                            LEGACY,
+                            prov_s,
+                            new_prov,
+                        )
+                    )
+                if ward and ("w", ward_c) not in seen:
+                    seen.add(("w", ward_c))
+                    self._add(
+                        AdminUnit(
+                            ward,
+                            ward_s,
+                            (ward_t or "").casefold(),
+                            "commune",
+                            ward_c,
+                            LEGACY,
+                            prov_s,
+                            new_prov,
+                        )
+                    )
+            new_rows = con.execute(
+                "SELECT province, provinceShort, provinceCode, ward, wardShort, wardType,"
+                " wardCode FROM admin_units"
+            ).fetchall()
+            for prov, prov_s, prov_c, ward, ward_s, ward_t, ward_c in new_rows:
+                if ("np", prov_c) not in seen:
+                    seen.add(("np", prov_c))
+                    self._add(
+                        AdminUnit(
+                            prov,
+                            prov_s,
+                            _type_of(prov, prov_s),
+                            "province",
+                            prov_c,
+                            REFORM_2025,
+                            prov_s,
+                            prov,
+                        )
+                    )
+                if ward and ("nw", ward_c) not in seen:
+                    seen.add(("nw", ward_c))
+                    self._add(
+                        AdminUnit(
+                            ward,
+                            ward_s,
+                            (ward_t or "").casefold(),
+                            "commune",
+                            ward_c,
+                            REFORM_2025,
+                            prov_s,
+                            prov,
+                        )
+                    )
+        finally:
+            con.close()
+        # Usual short forms ("TP.HCM", "Thừa Thiên Huế") point at the unit they name.
+        for form, short in CITY_SHORT_FORMS.items():
+            targets = [u for u in self.by_key.get(name_key(short), []) if u.level == "province"]
+            known = self.by_key.setdefault(name_key(form), [])
+            known.extend(u for u in targets if u not in known)
+        self.max_words = max(len(k.split()) for k in self.by_key)
+
+    def _add(self, unit: AdminUnit) -> None:
+        for key in {name_key(unit.short), name_key(unit.name)}:
+            self.by_key.setdefault(key, []).append(unit)
+        self.by_loose.setdefault(_loose_key(unit.short), []).append(unit)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    return _Gazetteer()
+
+
+_LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}
+_ERA_ORDER = {LEGACY: 0, REFORM_2025: 1}
+
+
+def lookup(
+    name: str,
+    level: str | None = None,
+    era: str | None = None,
+    province: str | None = None,
+) -> list[AdminUnit]:
+    """Units named `name` ("Hải Lăng", "huyện Hải Lăng", "TP.HCM"), bigger and older first.
+
+    `level` (`province`, `district`, `commune`), `era` (`legacy`, `2025`) and `province`
+    (a province's short name) narrow the answer.
+    """
+    gaz = _gazetteer()
+    units = list(gaz.by_key.get(name_key(name), []))
+    units += [u for u in gaz.by_loose.get(_loose_key(name), []) if u not in units]
+    if level:
+        units = [u for u in units if u.level == level]
+    if era:
+        units = [u for u in units if u.era == era]
+    if province:
+        pkey = name_key(province)
+        units = [u for u in units if name_key(u.province) == pkey]
+    return sorted(units, key=lambda u: (_LEVEL_ORDER[u.level], _ERA_ORDER[u.era]))
+
+
+def lookup_province(name: str) -> AdminUnit | None:
+    """The province named `name`, before the reform if it existed then, else after it.
+
+    >>> lookup_province("Tp Hồ Chí Minh").code
+    '79'
+    """
+    units = lookup(name, level="province")
+    return units[0] if units else None
+
+
+def new_province_of(name: str, level: str | None = None) -> str | None:
+    """The post-2025 province a place now belongs to, when the name is unambiguous there.
+
+    >>> new_province_of("Bình Định")
+    'Tỉnh Gia Lai'
+    """
+    units = lookup(name, level=level)
+    provinces = {u.new_province for u in units if u.new_province}
+    if units and units[0].level == "province":
+        return units[0].new_province
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def is_place(name: str, levels: tuple[str, ...] = ("province", "district", "commune")) -> bool:
+    """Whether `name` is a known place at one of `levels`."""
+    return any(u.level in levels for u in lookup(name))
+
+
+def max_name_words() -> int:
+    """The longest place name in words, to bound look-ahead when matching text."""
+    return _gazetteer().max_words
+
+
+def province_names() -> list[str]:
+    """Every province name, before and after the reform, with the usual short forms."""
+    gaz = _gazetteer()
+    names = {u.short for units in gaz.by_key.values() for u in units if u.level == "province"}
+    names.update(f for f, s in CITY_SHORT_FORMS.items() if lookup(s, level="province"))
+    return sorted(names)
+
+
+def district_names(types: tuple[str, ...] | None = None) -> list[str]:
+    """Every pre-2025 district name (optionally of the given types: "thành phố", "thị xã")."""
+    gaz = _gazetteer()
+    return sorted(
+        {
+            u.short
+            for units in gaz.by_key.values()
+            for u in units
+            if u.level == "district" and (types is None or u.type in types)
+        }
+    )

@@ -1,0 +1,1098 @@
+"""Organisations and localities named in a text, with canonical names and kinds.
+
+Two steps, as in eyecite: `find_unit_mentions` reads the text with regular expressions built
+from the tables in `unit_patterns` and the place names in `gazetteer`; `resolve_units`
+chooses among overlapping candidates, completes bare names from nearby places ("UBND tỉnh"
+near "tỉnh Khánh Hòa"), merges mentions of one unit and fills the output fields.
+
+>>> from nlp import analyze
+>>> [u["name"] for u in extract_units(analyze("Ban Thường vụ huyện uỷ Hải Lăng, Gio Linh họp."))]
+['Ban Thường vụ Huyện ủy Hải Lăng', 'Ban Thường vụ Huyện ủy Gio Linh']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from extractors import gazetteer as gz
+from extractors import unit_patterns as P
+from nlp import AnalyzedText
+
+UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+CAPWORD = rf"[{UP}][^\W_]*"
+_PLACE_WORD_RE = re.compile(rf"{CAPWORD}|\d+(?![\d/.,]\d)")
+_KHOA_RE = re.compile(r"\s+(?:khóa|Khóa)\s+(?:[IVXLC]+|\d+)\b")
+_LEVELS = {
+    "province": ("province",),
+    "city": ("province", "district"),
+    "district": ("district",),
+    "commune": ("commune",),
+}
+# Words that end an open name ("Vụ Chính quyền địa phương đã ...").
+_NAME_STOPS = frozenset(
+    """của thuộc đã đang sẽ là được có về tại trong với cho để và hoặc nhưng thì mà khi nên
+    do bị theo từ đến này đó kia các những một ra vào lên nay ngày năm tháng ban hành quyết
+    chỉ đạo phối hợp tổ chức thực hiện báo cáo đề nghị yêu cầu trình gửi cùng""".split()
+)
+# Capitalized words that start a new unit or a title, so never continue a name.
+_HEAD_WORDS = frozenset(
+    """Bộ Sở Tỉnh Huyện UBND HĐND Ủy Ban Công Tổng Trường Đảng Thành Quận Thị Phó Chủ Giám
+    Bí Trưởng Ông Bà Anh Chị TP TP. Xã Phường Hội Cục Vụ Viện Tập Ngân Chi Đoàn Hợp HTX""".split()
+)
+# Capitalized words that may open a sentence before a bare place name ("Tại Hà Nội").
+_SENTENCE_WORDS = frozenset(
+    """Ở Tại Và Từ Đến Cho Với Của Như Trong Theo Ngoài Sau Trước Khi Về Năm Ngày Hôm Nay
+    Còn Riêng Cả Toàn Đối Nhưng Hiện Đặc Cùng Trên Dưới Gồm Là Ra Vào Nếu Tuy""".split()
+)
+_PLACE_DATE_RE = re.compile(r",?\s*ngày\s+\d")
+_LOCAL_COMMITTEES = {_h.capitalize() for _h in P.LOCAL_PARTY_COMMITTEES} | {
+    _h.capitalize() for _h in P.LOCAL_YOUTH_COMMITTEES
+}
+
+
+@dataclass
+class UnitMention:
+    """One written mention of a unit and what the finder could tell about it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    head: str = ""  # the name's base: "Tỉnh ủy", "Ủy ban nhân dân", "locality"
+    place: str | None = None  # the place in the name, as the gazetteer spells it
+    place_word: str | None = None  # "tỉnh", "huyện" ... when written with the place
+    level: str | None = None  # a locality's level: province, district, commune
+    code: str | None = None
+    new_province: str | None = None
+    province: str | None = None  # short name of the province the mention points at
+    parent: str | None = None
+    needs_place: str | None = None  # bare "UBND tỉnh": the level word to complete
+    back_reference: str | None = None  # "Đảng ủy Tập đoàn": the enterprise head meant
+    priority: int = 0
+    merge_key: str | None = None
+    negative: bool = False  # matched only to block others ("Ngân hàng Thế giới")
+    elliptical: bool = False  # shares its span with the mention it was copied from
+    siblings: list[UnitMention] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([^\W_]+)\s*$", text[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([^\W_]+)", text[pos : pos + 30])
+    return m.group(1) if m else ""
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _is_generic_before(text: str, pos: int) -> bool:
+    return _prev_word(text, pos).casefold() in P.GENERIC_BEFORE
+
+
+def _after_break(text: str, pos: int) -> bool:
+    return pos == 0 or bool(re.search(r"[.:;!?\n,(\"“”'-]\s*$", text[max(0, pos - 3) : pos]))
+
+
+def _in_byline(text: str, pos: int) -> bool:
+    """Whether the name at `pos` is a credit ("Ảnh: Doãn Tấn - TTXVN"), not a unit."""
+    before = text[max(0, pos - 40) : pos]
+    if before.endswith(("/", "(")):
+        return True
+    m = re.search(rf"(?:{_alt(P.BYLINE_MARKERS)})\s*:[^.!?\n]*$", before)
+    return bool(m)
+
+
+def _case_variants(form: str) -> set[str]:
+    """Ways a fixed name is written: "Ủy ban Kiểm tra Trung ương" also as "Ủy ban kiểm tra
+    Trung ương", and in capitals in document headers."""
+    words = form.split(" ")
+    rest_lower = [words[0]] + [w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:]]
+    out = {form, form.upper(), " ".join(rest_lower)}
+    return {v for v in out if len(v) > 4 or v == form}
+
+
+def _match_place(text: str, pos: int, levels: tuple[str, ...], allow_unknown: bool = False):
+    """The longest known place name at `pos`: (end, spelling, units) or None.
+
+    With `allow_unknown`, a title-case name of one to three words is accepted even if the
+    gazetteer does not know it ("xã Cải Viên" renamed since), with units = [].
+    """
+    words: list[tuple[int, int]] = []
+    i = pos
+    limit = gz.max_name_words()
+    while len(words) < limit:
+        m = _PLACE_WORD_RE.match(text, i)
+        if not m:
+            break
+        words.append((m.start(), m.end()))
+        if m.group(0).isdigit():
+            break
+        j = m.end()
+        sep = re.match(r" - | -|- | |-", text[j : j + 3])
+        if not sep or j + len(sep.group(0)) >= len(text):
+            break
+        i = j + len(sep.group(0))
+    for n in range(len(words), 0, -1):
+        end = words[n - 1][1]
+        spelled = text[pos:end]
+        units = [u for u in gz.lookup(spelled) if u.level in levels]
+        if units:
+            return end, spelled, units
+    if not allow_unknown or not words:
+        return None
+    first = text[words[0][0] : words[0][1]]
+    if first.isdigit():
+        return words[0][1], first, []
+    good = []
+    for s, e in words[:3]:
+        w = text[s:e]
+        if w.isdigit() or w.isupper() or w in _HEAD_WORDS:
+            break  # "NTM", an anonymized "quận P", or another body
+        if w in {"Phụ", "Phần", "Điều", "Chương", "Mục", "Khoản", "Ông", "Bà"}:
+            break
+        good.append((s, e))
+    if not good:
+        return None
+    return good[-1][1], text[pos : good[-1][1]], []
+
+
+def _place_short(spelled: str, units) -> str:
+    """The gazetteer's spelling of a place ("BÌnh Định" -> "Bình Định"), else as written."""
+    for u in units:
+        if gz.name_key(u.short) == gz.name_key(spelled):
+            return u.short
+    if units and units[0].level == "province":
+        return units[0].short
+    return spelled
+
+
+def _province_of(units) -> str | None:
+    provinces = {u.province for u in units}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+def _city_units(units):
+    """The units a "thành phố X" means: "thành phố Cà Mau" the city, "thành phố Đà Nẵng" the
+    province."""
+    cities = [u for u in units if u.level == "province" and u.type.startswith("thành phố")]
+    return cities or [u for u in units if u.level == "district"] or units
+
+
+def _province_word(short: str) -> str:
+    units = gz.lookup(short, level="province")
+    return "thành phố" if units and units[0].type.startswith("thành phố") else "tỉnh"
+
+
+# ------------------------------------------------------------------------------ patterns
+
+
+@lru_cache(maxsize=1)
+def _national_forms() -> dict[str, tuple[str, str]]:
+    forms: dict[str, tuple[str, str]] = {}
+    for form, value in P.NATIONAL_BODIES.items():
+        written = {form}
+        for short, expansion in P.ABBREVIATIONS.items():
+            if expansion in form and short[0].isupper():
+                written.add(form.replace(expansion, short))
+        for each in written:
+            for variant in _case_variants(each):
+                forms.setdefault(variant, value)
+    for form, value in P.NATIONAL_BODIES.items():
+        forms[form] = value
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    ministry_forms = list(P.MINISTRIES) + list(P.MINISTRY_ABBREVIATIONS)
+    committees = list(P.LOCAL_PARTY_COMMITTEES) + list(P.LOCAL_YOUTH_COMMITTEES)
+    committee_forms = set()
+    for h in committees:
+        committee_forms |= {h, h.capitalize(), h.title(), h.upper()}
+    loc_forms = set()
+    for w in P.LOCALITY_WORDS:
+        loc_forms |= {w, w[0].upper() + w[1:]}
+    provinces = [p for p in gz.province_names() if p not in ("Hồ Chí Minh", "Huế")]
+    provinces = [p for p in provinces if p not in P.CITY_SHORT_FORMS]
+    cities = [
+        d for d in gz.district_names() if len(d.split()) >= 2 and not gz.lookup(d, level="province")
+    ]
+    return {
+        "national": re.compile(rf"(?<![\w])(?:{_alt(_national_forms())})(?![\w])"),
+        "negative": re.compile(
+            rf"(?<![\w])(?:{_alt(P.FOREIGN_ORGANISATIONS + tuple(P.REGIONS))})(?![\w])"
+        ),
+        "ministry": re.compile(
+            rf"(?<![\w])(?:Bộ|BỘ)\s+(?P<name>(?i:{_alt(ministry_forms)}))(?![\w])"
+        ),
+        "ministry_more": re.compile(
+            rf"(?:\s*,\s*|\s+và\s+)(?:Bộ\s+)?(?P<name>(?i:{_alt(ministry_forms)}))(?![\w])"
+        ),
+        "department": re.compile(rf"(?<![\w])Sở\s+(?P<name>(?i:{_alt(P.DEPARTMENTS)}))(?![\w])"),
+        "committee": re.compile(rf"(?<![\w])(?P<head>{_alt(committee_forms)})(?![\w])"),
+        "local_head": re.compile(rf"(?<![\w])(?P<head>{_alt(P.LOCAL_STATE_HEADS)})(?![\w])"),
+        "loc_word": re.compile(rf"(?P<word>{_alt(loc_forms)})(?:(?<=\.)|(?![\w]))[ \t]*"),
+        "locality": re.compile(rf"(?<![\w.])(?P<word>{_alt(loc_forms)})(?:[ \t]+|(?<=\.))"),
+        "city_short": re.compile(rf"(?<![\w])(?:{_alt(P.CITY_SHORT_FORMS)})(?![\w])"),
+        "province": re.compile(rf"(?<![\w])(?:{_alt(provinces)})(?![\w])"),
+        "city": re.compile(rf"(?<![\w])(?:{_alt(cities)})(?![\w])"),
+        "assembly": re.compile(
+            rf"(?<![\w])Ủy ban (?P<name>{_alt(P.ASSEMBLY_COMMITTEES)})"
+            rf"(?P<qh> của Quốc hội)?(?![\w])"
+        ),
+        "enterprise": re.compile(
+            rf"(?<![\w])(?P<head>{_alt(P.ENTERPRISE_HEADS)})"
+            rf"(?:[ \t]+(?P<form>{_alt(P.ENTERPRISE_FORMS)}))?[ \t]+(?=[{UP}A-Z])"
+        ),
+        "back_reference": re.compile(
+            rf"(?<![\w])(?P<prefix>{_alt(P.SUB_BODY_PREFIXES)})(?:\s*\([{UP}A-Z]{{2,}}\))?\s+"
+            rf"(?P<head>{_alt(P.OWNER_BACK_REFERENCES)})(?![\w])(?!\s+[{UP}])"
+        ),
+        "school": re.compile(rf"(?<![\w])(?P<head>{_alt(P.SCHOOL_HEADS)})[ \t]+(?=[{UP}])"),
+        "open": re.compile(
+            rf"(?<![\w])(?P<head>Tổng cục|Cục|Vụ|Viện|Trung tâm|Nha|Bệnh viện)[ \t]+(?=[{UP}])"
+        ),
+        "prefix": re.compile(rf"(?:{_alt(P.SUB_BODY_PREFIXES)})(?:\s*\([{UP}A-Z]{{2,}}\))?\s+$"),
+    }
+
+
+# ------------------------------------------------------------------------------ finders
+
+
+def _find_negatives(text: str) -> list[UnitMention]:
+    """Foreign organisations: found only so that no unit is read inside them."""
+    return [
+        UnitMention(m.start(), m.end(), m.group(0), m.group(0), "other", priority=9, negative=True)
+        for m in _patterns()["negative"].finditer(text)
+    ]
+
+
+def _find_national(text: str) -> list[UnitMention]:
+    """Finds "Bộ Chính trị", "BCH Trung ương", "Quốc hội khóa XIV", "MTTQ", "CHÍNH PHỦ"."""
+    out = []
+    forms = _national_forms()
+    for m in _patterns()["national"].finditer(text):
+        form = m.group(0)
+        name, kind = forms[form]
+        if (
+            form.isupper()
+            and len(form) <= 6
+            and (_in_byline(text, m.start()) or text.startswith("/", m.end()))
+        ):
+            continue  # "Ảnh: Trọng Đức/TTXVN", "TTXVN/Tin Tức": a credit
+        nxt = _next_word(text, m.end())
+        if kind in ("mass_org", "youth_union"):  # "các Hội Nông dân cơ sở", "cụm Đoàn ... các"
+            if nxt in P.GENERIC_AFTER or _is_generic_before(text, m.start()):
+                continue
+            if form == "Mặt trận" and text[m.end() : m.end() + 1] not in " ,.;)":
+                continue
+        end = m.end()
+        k = _KHOA_RE.match(text, end)
+        if k:
+            end = k.end()
+        out.append(
+            UnitMention(m.start(), end, text[m.start() : end], name, kind, head=name, priority=3)
+        )
+    return out
+
+
+def _ministry_name(written: str) -> str:
+    abbreviations = {k.casefold(): v for k, v in P.MINISTRY_ABBREVIATIONS.items()}
+    if written.casefold() in abbreviations:
+        return "Bộ " + abbreviations[written.casefold()]
+    for canon in P.MINISTRIES:
+        if canon.casefold() == written.casefold():
+            return "Bộ " + P.MINISTRY_CASE.get(canon.casefold(), canon)
+    return "Bộ " + written
+
+
+def _find_ministries(text: str) -> list[UnitMention]:
+    """Finds "Bộ Công thương" -> "Bộ Công Thương", "Bộ NN-PTNT", "các Bộ: Công an, Quốc phòng"."""
+    pats = _patterns()
+    out = []
+    for m in pats["ministry"].finditer(text):
+        name = _ministry_name(m.group("name"))
+        um = UnitMention(m.start(), m.end(), m.group(0), name, "state", head=name, priority=3)
+        pos = m.end()
+        while more := pats["ministry_more"].match(text, pos):
+            s = more.start("name")
+            written = more.group("name")
+            um.siblings.append(
+                UnitMention(
+                    s, more.end(), written, _ministry_name(written), "state", head="Bộ", priority=3
+                )
+            )
+            pos = more.end()
+        out.append(um)
+    return out
+
+
+def _find_departments(text: str) -> list[UnitMention]:
+    """Finds "Sở Nội vụ tỉnh Bình Định"; a bare "Sở Công thương" takes the nearby province."""
+    out = []
+    for m in _patterns()["department"].finditer(text):
+        written = m.group("name")
+        canon = next((d for d in P.DEPARTMENTS if d.casefold() == written.casefold()), written)
+        canon = P.MINISTRY_CASE.get(canon.casefold(), canon)
+        name = f"Sở {canon}"
+        um = UnitMention(m.start(), m.end(), m.group(0), name, "state", head=name, priority=3)
+        if not _attach_locality(text, um, ("tỉnh", "thành phố", "TP.", "TP"), bare_province=True):
+            if um.needs_place == "generic" or _is_generic_before(text, m.start()):
+                continue
+            um.needs_place = um.needs_place or "tỉnh"
+        out.append(um)
+    return out
+
+
+def _attach_locality(text: str, um: UnitMention, words, bare_province: bool = False) -> bool:
+    """Extend `um` with a following "tỉnh X" / "huyện Y" (or a bare province name).
+
+    A level word with no name ("UBND tỉnh") sets `needs_place`; "UBND các tỉnh" and
+    "UBND tỉnh, thành phố" set it to "generic".
+    """
+    pats = _patterns()
+    m = re.match(r"[ \t]+", text[um.end :])
+    pos = um.end + (m.end() if m else 0)
+    lw = pats["loc_word"].match(text, pos)
+    allowed = {w.casefold() for w in words}
+    if lw and lw.group("word").casefold() in allowed:
+        written = lw.group("word")
+        canon_word, level = P.LOCALITY_WORDS.get(written) or P.LOCALITY_WORDS[written.casefold()]
+        hit = _match_place(
+            text, lw.end(), _LEVELS[level], allow_unknown=level in ("district", "commune")
+        )
+        if hit:
+            end, spelled, units = hit
+            if level == "city":
+                units = _city_units(units)
+            short = _place_short(spelled, units)
+            um.end, um.text = end, text[um.start : end]
+            um.name = f"{um.name} {canon_word} {short}"
+            um.place, um.place_word = short, canon_word
+            provs = [u for u in units if u.level == "province"]
+            um.province = provs[0].short if provs else _province_of(units)
+            return True
+        rest = text[lw.start() + len(written) :]
+        if _next_word(text, lw.end()).casefold() in P.GENERIC_AFTER or re.match(
+            r"\s*,\s*(thành phố|huyện|quận|thị xã|xã|phường)", rest
+        ):
+            um.needs_place = "generic"
+            return False
+        um.end = lw.start() + len(written)
+        um.text = text[um.start : um.end]
+        um.name = f"{um.name} {canon_word}"
+        um.needs_place = canon_word
+        return False
+    if bare_province:
+        hit = _match_place(text, pos, ("province",))
+        if hit:
+            end, spelled, units = hit
+            short = _place_short(spelled, units)
+            word = _province_word(short)
+            um.end, um.text = end, text[um.start : end]
+            um.name = f"{um.name} {word} {short}"
+            um.place, um.place_word, um.province = short, word, short
+            return True
+    return False
+
+
+def _find_committees(text: str) -> list[UnitMention]:
+    """Finds "Tỉnh ủy Bình Định", "Huyện uỷ Hải Lăng, Gio Linh", "Tỉnh Đoàn Đắk Lắk", "Thành ủy"."""
+    out = []
+    for m in _patterns()["committee"].finditer(text):
+        written = m.group("head")
+        key = written.casefold()
+        canon = key.capitalize()
+        if _next_word(text, m.end()) in P.POSITION_AFTER:
+            continue  # "Tỉnh ủy viên" is a position
+        level = P.LOCAL_PARTY_COMMITTEES.get(key) or P.LOCAL_YOUTH_COMMITTEES[key]
+        kind = "party" if key in P.LOCAL_PARTY_COMMITTEES else "youth_union"
+        levels = {
+            "province": ("province",),
+            "district": ("district",),
+            "province_or_district": ("province", "district"),
+        }[level]
+        um = UnitMention(m.start(), m.end(), written, canon, kind, head=canon, priority=3)
+        pos = m.end()
+        space = re.match(r"[ \t]+", text[pos:])
+        hit = None
+        if space:
+            start = pos + space.end()
+            tp = re.match(r"(?:TP\.?|Tp\.?|thành phố|Thành phố)\s*", text[start:])
+            if tp:
+                hit = _match_place(text, start + tp.end(), levels)
+            hit = hit or _match_place(text, start, levels)
+        if hit:
+            end, spelled, units = hit
+            short = _place_short(spelled, units)
+            um.end, um.text = end, text[m.start() : end]
+            if short == "Hồ Chí Minh" and key == "thành ủy":
+                um.name = f"{canon} Thành phố Hồ Chí Minh"
+            else:
+                um.name = f"{canon} {short}"
+            um.place = short
+            provs = [u for u in units if u.level == "province"]
+            um.province = provs[0].short if provs else _province_of(units)
+            um.siblings = _coordinated_places(text, end, levels, um)
+            out.append(um)
+            continue
+        if not written[0].isupper() or _is_generic_before(text, m.start()):
+            continue  # "các tỉnh ủy, thành ủy": a category, not one committee
+        listed = re.match(r"\s+các\s+(tỉnh|huyện|thành phố)\s+", text[pos:])
+        if listed:
+            # "UBKT Tỉnh ủy các tỉnh Điện Biên, Yên Bái": one committee per place.
+            first = _match_place(text, pos + listed.end(), levels)
+            if first:
+                end, spelled, units = first
+                short = _place_short(spelled, units)
+                um.end, um.text = end, text[m.start() : end]
+                um.name, um.place = f"{canon} {short}", short
+                um.province = _province_of(units)
+                um.siblings = _coordinated_places(text, end, levels, um)
+                out.append(um)
+            continue
+        if _next_word(text, m.end()).casefold() in P.GENERIC_AFTER:
+            continue
+        um.needs_place = {
+            "province": "tỉnh",
+            "district": "huyện",
+            "province_or_district": "thành phố",
+        }[level]
+        out.append(um)
+    return out
+
+
+def _coordinated_places(text: str, pos: int, levels, first: UnitMention) -> list[UnitMention]:
+    """Reads ", Gio Linh, Cam Lộ" after "Huyện uỷ Hải Lăng": the same body of each place."""
+    sibs = []
+    head = first.name[: len(first.name) - len(first.place or "")].rstrip()
+    while m := re.match(r"\s*,\s*|\s+và\s+", text[pos:]):
+        start = pos + m.end()
+        hit = _match_place(text, start, levels)
+        if not hit:
+            break
+        end, spelled, units = hit
+        if re.match(r"\s*(ủy|đoàn|Ủy|Đoàn)\b", text[end:]) or _is_cap(_next_word(text, end)):
+            break
+        if "province" not in levels and gz.lookup(spelled, level="province"):
+            break  # "Huyện ủy Hải Lăng, Quảng Trị": the province, not another district
+        short = _place_short(spelled, units)
+        provs = [u for u in units if u.level == "province"]
+        sibs.append(
+            UnitMention(
+                start,
+                end,
+                text[start:end],
+                f"{head} {short}",
+                first.kind,
+                head=first.head,
+                place=short,
+                province=provs[0].short if provs else _province_of(units),
+                priority=4,
+            )
+        )
+        pos = end
+    return sibs
+
+
+def _find_local_heads(text: str) -> list[UnitMention]:
+    """Finds "UBND tỉnh Bình Định", "TAND Tối cao", "Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"."""
+    out = []
+    words = list(P.LOCALITY_WORDS)
+    for m in _patterns()["local_head"].finditer(text):
+        written = m.group("head")
+        canon = P.LOCAL_STATE_HEADS[written]
+        kind = P.LOCAL_HEAD_KIND[canon]
+        um = UnitMention(m.start(), m.end(), written, canon, kind, head=canon, priority=2)
+        sup = re.match(rf"\s+(?:{_alt(P.SUPREME_SUFFIXES)})(?![\w])", text[m.end() :])
+        if sup and canon in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
+            um.end = m.end() + sup.end()
+            um.text = text[m.start() : um.end]
+            um.name = f"{canon} tối cao"
+            um.priority = 3
+            out.append(um)
+            continue
+        if _is_generic_before(text, m.start()):
+            continue
+        vn = re.match(
+            r" Việt Nam(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường) )", text[m.end() :]
+        )
+        if vn and kind == "mass_org":  # "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh": the local chapter
+            um.end, um.name = m.end() + vn.end(), f"{canon} Việt Nam"
+            um.text = text[m.start() : um.end]
+        if _attach_locality(text, um, words):
+            um.priority = 3
+            out.append(um)
+        elif um.needs_place and um.needs_place != "generic":
+            out.append(um)
+    return out
+
+
+def _locality(start, end, text, word, short, units, priority) -> UnitMention:
+    u = units[0] if units else None
+    prov = None
+    if u is not None:
+        prov = u.short if u.level == "province" else _province_of(units)
+    return UnitMention(
+        start,
+        end,
+        text[start:end],
+        f"{word} {short}",
+        "locality",
+        head="locality",
+        place=short,
+        place_word=word,
+        level=u.level if u else P.LOCALITY_WORDS.get(word, ("", None))[1],
+        code=u.code if u else None,
+        new_province=gz.new_province_of(short, level=u.level) if u else None,
+        province=prov,
+        priority=priority,
+    )
+
+
+def _find_localities(text: str) -> list[UnitMention]:
+    """Finds "tỉnh Quảng Trị", "huyện đảo Phú Quý", "TP.HCM", "xã Phước Tân", a bare "Hà Nội"."""
+    pats = _patterns()
+    out = []
+    for m in pats["city_short"].finditer(text):
+        prev = _prev_word(text, m.start())
+        if _is_cap(prev) and prev not in _SENTENCE_WORDS and not _after_break(text, m.start()):
+            continue  # "báo Pháp Luật TP.HCM": part of another name
+        units = gz.lookup(P.CITY_SHORT_FORMS[m.group(0)], level="province")
+        if units:
+            word = _province_word(units[0].short)
+            out.append(_locality(m.start(), m.end(), text, word, units[0].short, units, 3))
+    for m in pats["locality"].finditer(text):
+        written = m.group("word")
+        canon_word, level = P.LOCALITY_WORDS.get(written) or P.LOCALITY_WORDS[written.casefold()]
+        prev = _prev_word(text, m.start())
+        if written.isupper() and _is_cap(prev) and prev not in _SENTENCE_WORDS:
+            if not _after_break(text, m.start()):
+                continue  # "báo Pháp Luật TP.HCM": part of another name
+        allow_unknown = level in ("district", "commune") and written[0].islower()
+        hit = _match_place(text, m.end(), _LEVELS[level], allow_unknown=allow_unknown)
+        if not hit:
+            continue
+        end, spelled, units = hit
+        if not units and spelled.isdigit() and canon_word not in ("phường", "quận"):
+            continue
+        if level == "city":
+            units = _city_units(units)
+        short = _place_short(spelled, units)
+        if units and units[0].level == "province":
+            canon_word = _province_word(short)  # "tỉnh Thừa Thiên Huế" is "thành phố Huế"
+        um = _locality(m.start(), end, text, canon_word, short, units, priority=2)
+        um.siblings = _coordinated_localities(text, end, _LEVELS[level], canon_word)
+        out.append(um)
+        # "xã Cải Viên - Hà Quảng - tỉnh Cao Bằng": the bigger places written after it.
+        out.extend(_enclosing_places(text, end, units[0].level if units else "commune"))
+    for pat in (pats["province"], pats["city"]):
+        for m in pat.finditer(text):
+            prev, nxt = _prev_word(text, m.start()), _next_word(text, m.end())
+            if _is_cap(prev) and prev not in _SENTENCE_WORDS and not _after_break(text, m.start()):
+                continue  # inside a longer name: "Đại học Quốc gia Hà Nội", a person
+            if _is_cap(nxt) and text[m.end() : m.end() + 1] not in ",.;:)":
+                continue
+            if nxt.casefold() in ("ủy", "đoàn"):
+                continue
+            level = "province" if pat is pats["province"] else "district"
+            units = gz.lookup(m.group(0), level=level)
+            if not units:
+                continue
+            u = units[0]
+            word = _province_word(u.short) if level == "province" else u.type
+            out.append(_locality(m.start(), m.end(), text, word, u.short, units, priority=1))
+    return out
+
+
+def _coordinated_localities(text, pos, levels, word) -> list[UnitMention]:
+    """Reads "huyện Cần Giờ, Bình Chánh": each place with the level word written once."""
+    sibs = []
+    while m := re.match(r"\s*,\s*|\s+và\s+", text[pos:]):
+        start = pos + m.end()
+        hit = _match_place(text, start, levels)
+        if not hit:
+            break
+        end, spelled, units = hit
+        if _is_cap(_next_word(text, end)):
+            break
+        if "province" not in levels and gz.lookup(spelled, level="province"):
+            break
+        if "district" in levels:
+            units = _city_units(units)
+        short = _place_short(spelled, units)
+        sib_word = _province_word(short) if units[0].level == "province" else word
+        sibs.append(_locality(start, end, text, sib_word, short, units, 2))
+        pos = end
+    return sibs
+
+
+def _enclosing_places(text, pos, level) -> list[UnitMention]:
+    """After "xã Cải Viên": "- Hà Quảng - tỉnh Cao Bằng" names the district and province."""
+    out = []
+    order = ["commune", "district", "province"]
+    if level not in order:
+        return out
+    rank = order.index(level)
+    while rank < 2:
+        m = re.match(r"\s*(?:,|-)\s*", text[pos:])
+        if not m or _patterns()["loc_word"].match(text, pos + m.end()):
+            break
+        start = pos + m.end()
+        hit = _match_place(text, start, tuple(order[rank + 1 :]))
+        if not hit:
+            break
+        end, spelled, units = hit
+        u = units[0]
+        word = u.type if u.level == "district" else _province_word(u.short)
+        out.append(_locality(start, end, text, word, _place_short(spelled, units), units, 2))
+        rank = order.index(u.level)
+        pos = end
+    return out
+
+
+def _find_assembly_committees(text: str) -> list[UnitMention]:
+    """Finds "Ủy ban Kinh tế của Quốc hội", "Ủy ban Pháp luật"."""
+    out = []
+    for m in _patterns()["assembly"].finditer(text):
+        name = f"Ủy ban {m.group('name')} của Quốc hội"
+        out.append(
+            UnitMention(m.start(), m.end(), m.group(0), name, "state", head=name, priority=3)
+        )
+    return out
+
+
+def _proper_name_end(
+    text: str,
+    pos: int,
+    max_words: int = 7,
+    word_ends: dict[int, int] | None = None,
+) -> int:
+    """End of a proper name starting at `pos`.
+
+    Vietnamese names capitalize the first syllable of each word ("Đầu tư và Thương mại Điện
+    Quang"), so lower-case syllables are taken when a capitalized one follows; "và"/"&" join
+    capitalized words. With the segmenter's words (`word_ends`, start -> end), a capitalized
+    syllable takes the rest of its word ("Du lịch", "Chính quyền").
+    """
+    tokens = []
+    for m in re.finditer(r"[^\W_][\w&'-]*|&", text[pos : pos + 200]):
+        if tokens and text[pos + tokens[-1][1] : pos + m.start()] != " ":
+            break
+        tokens.append((m.start(), m.end(), m.group(0)))
+        if len(tokens) >= max_words * 2:
+            break
+    end = pos
+    n_caps = 0
+    for i, (s, e, w) in enumerate(tokens):
+        if pos + s < end:
+            continue  # inside a word already taken
+        if _is_cap(w) or w[0].isdigit():
+            if n_caps and w in _HEAD_WORDS:
+                break
+            following = [t[2] for t in tokens[i + 1 : i + 3]]
+            person = len(following) == 2 and all(map(_is_cap, following))
+            if n_caps and w in P.SURNAMES and person:
+                if not gz.lookup(" ".join([w, *following]), level="province"):
+                    break  # "Tổng cục Du lịch Nguyễn Văn Tuấn": a person follows the name
+            end = pos + e
+            word_end = (word_ends or {}).get(pos + s, 0)
+            if word_end > end and re.fullmatch(r"(?: [^\W\d_]+)+", text[end:word_end]):
+                end = word_end  # "Du lịch" is one word: the name does not stop inside it
+            n_caps += 1
+            if n_caps >= max_words:
+                break
+            continue
+        if n_caps == 0:
+            break
+        run = []
+        for t in tokens[i : i + 4]:
+            if _is_cap(t[2]) or t[2][0].isdigit():
+                break
+            run.append(t[2])
+        if any(
+            (x.casefold() in _NAME_STOPS or x in P.LOCALITY_WORDS) and x not in ("và", "&")
+            for x in run
+        ):
+            break
+        nxt = tokens[i + len(run)][2] if i + len(run) < len(tokens) else ""
+        if _is_cap(nxt) and len(run) <= 3:
+            if run[0] in ("và", "&") and nxt in _HEAD_WORDS:
+                break  # "Công ty X và Hợp tác xã Y": two names
+            continue  # "Dầu khí quốc gia Việt Nam": the capital word ahead ends the run
+        break
+    return end
+
+
+def _find_enterprises(text: str, word_ends: dict[int, int] | None = None) -> list[UnitMention]:
+    """Finds "Công ty TNHH Cường Hưng", "Tổng Công ty cổ phần Xây lắp Dầu khí Việt Nam"."""
+    out = []
+    for m in _patterns()["enterprise"].finditer(text):
+        head = P.ENTERPRISE_HEADS[m.group("head")]
+        if head == "Ngân hàng" and text.startswith("Nhà nước", m.end()):
+            continue
+        end = _proper_name_end(text, m.end(), word_ends=word_ends)
+        if end <= m.end():
+            continue
+        distinct = text[m.end() : end]
+        if distinct.casefold() in P.ENTERPRISE_GENERIC_NEXT or len(distinct.split()[0]) < 2:
+            continue
+        name = " ".join(x for x in (head, m.group("form"), distinct) if x)
+        out.append(
+            UnitMention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                name,
+                "enterprise",
+                head=head,
+                priority=2,
+                merge_key=f"{head.casefold()}|{gz.name_key(distinct)}",
+            )
+        )
+    for m in _patterns()["back_reference"].finditer(text):
+        canon, kind = P.SUB_BODY_PREFIXES[m.group("prefix")]
+        head = m.group("head")
+        out.append(
+            UnitMention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                f"{canon} {head}",
+                kind or "enterprise",
+                head=head,
+                priority=2,
+                back_reference=head.casefold(),
+            )
+        )
+    return out
+
+
+def _find_schools(text: str, word_ends: dict[int, int] | None = None) -> list[UnitMention]:
+    """Finds "Trường THPT Chu Văn An" -> "Trường Trung học phổ thông Chu Văn An"."""
+    out = []
+    for m in _patterns()["school"].finditer(text):
+        end = _proper_name_end(text, m.end(), max_words=6, word_ends=word_ends)
+        if end <= m.end():
+            continue
+        name = f"{P.SCHOOL_HEADS[m.group('head')]} {text[m.end() : end]}"
+        out.append(
+            UnitMention(
+                m.start(),
+                end,
+                text[m.start() : end],
+                name,
+                "school",
+                head=m.group("head"),
+                priority=2,
+            )
+        )
+    return out
+
+
+def _find_open_bodies(text: str, word_ends: dict[int, int] | None = None) -> list[UnitMention]:
+    """Finds "Tổng cục Du lịch", "Vụ Chính quyền địa phương", "Trung tâm Con người và Thiên
+    nhiên"."""
+    out = []
+    for m in _patterns()["open"].finditer(text):
+        head = m.group("head")
+        end = _proper_name_end(text, m.end(), max_words=8, word_ends=word_ends)
+        if end <= m.end():
+            continue
+        kind = "other" if head in ("Trung tâm", "Bệnh viện") else "state"
+        written = text[m.start() : end]
+        um = UnitMention(m.start(), end, written, written, kind, head=head, priority=1)
+        _attach_locality(text, um, ("tỉnh", "thành phố", "TP.", "TP"))  # "Cục Thuế tỉnh X"
+        if um.needs_place:
+            um.end, um.text, um.name, um.needs_place = end, written, written, None
+        out.append(um)
+    return out
+
+
+def _attach_prefixes(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """Joins "Ban Thường vụ" + "Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy", a unit of its own."""
+    pat = _patterns()["prefix"]
+    out = []
+    for um in mentions:
+        while um.kind != "locality" and not um.negative and not um.back_reference:
+            window = text[max(0, um.start - 40) : um.start]
+            m = pat.search(window)
+            if not m:
+                break
+            written = re.sub(r"\s*\(.*$", "", m.group(0)).strip()
+            canon, kind = P.SUB_BODY_PREFIXES[written]
+            if um.name.startswith(canon + " ") or um.head.startswith(canon + " "):
+                break
+            if canon == "Thường trực" and not um.head.startswith(P.STANDING_OWNERS):
+                break
+            start = um.start - (len(window) - m.start())
+            um = _prefixed(um, canon, kind, start, text)
+        out.append(um)
+    return out
+
+
+def _prefixed(um: UnitMention, canon: str, kind: str | None, start: int, text: str) -> UnitMention:
+    new = replace(
+        um,
+        start=start,
+        text=text[start : um.end],
+        name=f"{canon} {um.name}",
+        kind=kind or um.kind,
+        parent=um.name,
+        priority=um.priority + 1,
+        head=f"{canon} {um.head}",
+        merge_key=None,
+    )
+    new.siblings = [
+        replace(
+            s,
+            name=f"{canon} {s.name}",
+            kind=kind or s.kind,
+            parent=s.name,
+            head=f"{canon} {s.head}",
+        )
+        for s in um.siblings
+    ]
+    return new
+
+
+def find_unit_mentions(text: str, word_ends: dict[int, int] | None = None) -> list[UnitMention]:
+    """Every candidate mention in `text`, overlapping ones included, sub-bodies attached.
+
+    `word_ends` (word start -> end, from the segmenter) lets open names end on a word boundary.
+    """
+    found: list[UnitMention] = []
+    for finder in (
+        _find_negatives,
+        _find_national,
+        _find_ministries,
+        _find_departments,
+        _find_committees,
+        _find_local_heads,
+        _find_localities,
+        _find_assembly_committees,
+    ):
+        found.extend(finder(text))
+    for named in (_find_enterprises, _find_schools, _find_open_bodies):
+        found.extend(named(text, word_ends))
+    return _distribute_ellipsis(text, _attach_prefixes(text, found))
+
+
+def _committee_tail(um: UnitMention) -> str:
+    return " ".join(um.head.split()[-2:])
+
+
+def _distribute_ellipsis(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """Shares out an owner written once: in "Ban Thường vụ Tỉnh ủy và UBKT Tỉnh ủy các tỉnh
+    Điện Biên, Yên Bái" and "Ban Thường vụ Đảng ủy và UBKT Đảng ủy Khối Doanh nghiệp Trung
+    ương" what follows the second body belongs to the first one as well."""
+    prefix_re = re.compile(rf"(?P<prefix>{_alt(P.SUB_BODY_PREFIXES)}) (?P<body>Đảng ủy) và $")
+    starts = {um.start for um in mentions}
+    for other in list(mentions):
+        if other.parent is None or not other.parent.startswith("Đảng ủy "):
+            continue
+        m = prefix_re.search(text[max(0, other.start - 40) : other.start])
+        if not m:
+            continue
+        start = other.start - len(m.group(0))
+        if start in starts:
+            continue
+        canon, kind = P.SUB_BODY_PREFIXES[m.group("prefix")]
+        end = start + len(m.group("prefix")) + 1 + len(m.group("body"))
+        mentions.append(
+            UnitMention(
+                start,
+                end,
+                text[start:end],
+                f"{canon} {other.parent}",
+                kind or other.kind,
+                head=f"{canon} {m.group('body')}",
+                parent=other.parent,
+                priority=other.priority,
+            )
+        )
+    by_start = {um.start: um for um in mentions if um.place and um.siblings}
+    for um in mentions:
+        if um.needs_place is None or _committee_tail(um) not in _LOCAL_COMMITTEES:
+            continue
+        gap = re.match(r" và ", text[um.end : um.end + 4])
+        other = by_start.get(um.end + 4) if gap else None
+        if other is None or _committee_tail(other) != _committee_tail(um):
+            continue
+        um.name, um.place, um.needs_place = f"{um.name} {other.place}", other.place, None
+        um.parent = f"{um.parent} {other.place}" if um.parent else None
+        for sib in other.siblings:
+            um.siblings.append(
+                replace(
+                    sib,
+                    name=f"{um.name[: -len(other.place)]}{sib.place}",
+                    parent=f"{_committee_tail(um)} {sib.place}",
+                    head=um.head,
+                    elliptical=True,
+                    siblings=[],
+                )
+            )
+    return mentions
+
+
+# ------------------------------------------------------------------------------ resolve
+
+
+def _select(mentions: list[UnitMention]) -> list[UnitMention]:
+    """Keep the longest, then highest-priority, mention where mentions overlap."""
+    flat: list[UnitMention] = []
+    for um in mentions:
+        flat.append(um)
+        flat.extend(um.siblings)
+    flat.sort(key=lambda u: (-(u.end - u.start), -u.priority, u.start))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for um in flat:
+        if um.elliptical:
+            chosen.append(um)
+            continue
+        if any(um.start < e and s < um.end for s, e in taken):
+            continue
+        taken.append((um.start, um.end))
+        if not um.negative:
+            chosen.append(um)
+    chosen.sort(key=lambda u: u.start)
+    return chosen
+
+
+def _nearest(pool: list[tuple[int, str]], pos: int, window: int) -> str | None:
+    near = [(abs(s - pos), -s, p) for s, p in pool if abs(s - pos) <= window]
+    return min(near)[2] if near else None
+
+
+def _complete_from_context(
+    text: str, mentions: list[UnitMention], window: int = 2500
+) -> list[UnitMention]:
+    """Completes "UBND tỉnh" -> "Ủy ban nhân dân tỉnh Khánh Hòa" from the nearest place of that
+    level, or the document's main province; bare names that stay generic are dropped."""
+    # Only places written as such ("tỉnh Đồng Nai", "UBND tỉnh Khánh Hòa") count: a bare name
+    # may sit inside another ("Bộ Tư lệnh Thủ đô Hà Nội"), and a place-date line ("Hà Nội,
+    # ngày ...") says where a paper was signed, not whose bodies it names.
+    provinces = [
+        (u.start, u.province)
+        for u in mentions
+        if u.province
+        and not (u.head == "locality" and u.priority <= 1)
+        and not _PLACE_DATE_RE.match(text, u.end)
+    ]
+    counts = Counter(p for _, p in provinces).most_common(2)
+    main_province = None
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        main_province = counts[0][0]
+    by_word: dict[str, list[tuple[int, str]]] = {}
+    for u in mentions:
+        if u.place and u.place_word:
+            by_word.setdefault(u.place_word, []).append((u.start, u.place))
+    enterprises = [(u.start, u.name) for u in mentions if u.kind == "enterprise" and u.merge_key]
+    kept = []
+    for um in mentions:
+        if um.back_reference:
+            same = [(s, n) for s, n in enterprises if n.casefold().startswith(um.back_reference)]
+            owner = _nearest([(s, n) for s, n in same if s < um.start], um.start, 10**9)
+            if owner:
+                prefix = um.name[: len(um.name) - len(um.head)].rstrip()
+                um.name, um.parent = f"{prefix} {owner}", owner
+                kept.append(um)
+            continue
+        if not um.needs_place:
+            kept.append(um)
+            continue
+        word = um.needs_place
+        if word == "tỉnh":
+            place = _nearest(provinces, um.start, window) or main_province
+        elif word == "thành phố":
+            cities = [(s, p) for s, p in provinces if _province_word(p) == "thành phố"]
+            place = _nearest(by_word.get("thành phố", []) + cities, um.start, window)
+        else:
+            place = _nearest(by_word.get(word, []), um.start, window)
+        if place is None:
+            if _committee_tail(um) in _LOCAL_COMMITTEES and um.kind != "state":
+                kept.append(um)  # "Tỉnh ủy" with no province named: kept as written
+            continue
+        if um.name.endswith(" " + word) or " ".join(um.head.split()[-2:]) in _LOCAL_COMMITTEES:
+            um.name = f"{um.name} {place}"
+        else:
+            um.name = f"{um.name} {_province_word(place)} {place}"
+        if um.parent:
+            um.parent = f"{um.parent} {place}"
+        kept.append(um)
+    return kept
+
+
+def _merge_target(um: UnitMention, by_merge: dict[str, str]) -> str | None:
+    """The unit a short name belongs to: "Công ty Cường Hưng" is "Công ty TNHH Cường Hưng"."""
+    if not um.merge_key:
+        return None
+    if um.merge_key in by_merge:
+        return by_merge[um.merge_key]
+    head, core = um.merge_key.split("|", 1)
+    for key, target in by_merge.items():
+        other_head, other = key.split("|", 1)
+        if other_head == head and other.endswith(" " + core):
+            return target  # only a shorter name joins a longer one, never the reverse
+    return None
+
+
+def resolve_units(text: str, mentions: list[UnitMention]) -> list[dict]:
+    """Choose among overlapping mentions, complete bare names, merge, and build the dicts."""
+    chosen = _complete_from_context(text, _select(mentions))
+    units: dict[str, dict] = {}
+    by_merge: dict[str, str] = {}
+    for um in chosen:
+        target = _merge_target(um, by_merge)
+        key = target or gz.name_key(um.name)
+        mention = {"start": um.start, "end": um.end, "text": um.text}
+        if key not in units:
+            unit = {
+                "name": um.name,
+                "text": um.text,
+                "kind": um.kind,
+                "aliases": [],
+                "parent": um.parent,
+                "start": um.start,
+                "end": um.end,
+                "mentions": [],
+            }
+            if um.kind == "locality":
+                unit.update(level=um.level, code=um.code, new_province=um.new_province)
+            units[key] = unit
+        unit = units[key]
+        unit["mentions"].append(mention)
+        if um.text != unit["text"] and um.text not in unit["aliases"]:
+            unit["aliases"].append(um.text)
+        if um.kind == "enterprise" and len(um.name) > len(unit["name"]):
+            unit["name"] = um.name
+        if um.merge_key and (target is None or um.merge_key not in by_merge):
+            if target is None:
+                by_merge.setdefault(um.merge_key, key)
+    return list(units.values())
+
+
+def extract_units(at: AnalyzedText) -> list[dict]:
+    """Organisations and localities in `at.text`, one dict per unit, in order of first mention.
+
+    Each has `name` (canonical), `text` (first mention as written), `kind`, `aliases`,
+    `parent`, `mentions`, `start`/`end`; localities also `level`, `code`, `new_province`.
+    """
+    word_ends = {s: e for sentence in at.sentences for s, e in sentence.words}
+    return resolve_units(at.text, find_unit_mentions(at.text, word_ends))
