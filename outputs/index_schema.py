@@ -1,0 +1,190 @@
+"""The SQLite index's tables: documents, references with their mentions, units, statistics,
+relations, and FTS5 indexes over folded shadow columns kept in step by triggers.
+
+Folded columns (`title_folded`, `text_folded`, `names_folded`) hold `index_text.fold` of the
+text: no tone or vowel marks, `đ` -> `d`, so "huyen uy" matches "Huyện uỷ" and "Huyện ủy".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+INDEX_SCHEMA_VERSION = "1"
+_TOKENIZER = "unicode61 remove_diacritics 2"
+
+SCHEMA_SQL = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- One slim row per document (filters and sorting read only these); the text apart.
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    record_sha256 TEXT NOT NULL,
+    has_text INTEGER NOT NULL,
+    format TEXT,
+    title TEXT,
+    doc_type TEXT,
+    doc_type_key TEXT,
+    doc_id TEXT,
+    date TEXT,              -- ISO: the header's date, else the page's publication date
+    issuer TEXT,
+    issuer_key TEXT,
+    chars INTEGER,
+    indexed_at TEXT NOT NULL
+);
+CREATE INDEX documents_sha256 ON documents(sha256);
+CREATE INDEX documents_date ON documents(date);
+CREATE INDEX documents_doc_type ON documents(doc_type_key);
+
+CREATE TABLE document_texts (
+    id INTEGER PRIMARY KEY, -- = documents.id
+    text TEXT,              -- as read; NULL when it was not available at indexing time
+    title_folded TEXT,
+    text_folded TEXT,       -- the text folded, or what was extracted when there is no text
+    extra TEXT              -- JSON: pipeline_version, self, pages, metadata, warnings
+);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title_folded, text_folded, content='document_texts', content_rowid='id',
+    tokenize='{_TOKENIZER}'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON document_texts BEGIN
+    INSERT INTO documents_fts(rowid, title_folded, text_folded)
+    VALUES (new.id, new.title_folded, new.text_folded);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON document_texts BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title_folded, text_folded)
+    VALUES ('delete', old.id, old.title_folded, old.text_folded);
+END;
+
+CREATE TABLE refs (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    position INTEGER NOT NULL,
+    ref_id TEXT,
+    id_key TEXT,            -- letters and digits only: "21nqtw"
+    number_key TEXT,        -- the first number: "21"
+    numbers TEXT,           -- all numbers, space-separated: "30 2020"
+    letters TEXT,           -- symbol letter groups, folded: "nd cp"
+    name TEXT,
+    name_key TEXT,          -- folded words of the name, for unnumbered references
+    doc_type TEXT,
+    doc_type_key TEXT,
+    number TEXT,
+    symbol TEXT,
+    date TEXT,
+    issuer TEXT,
+    issuer_code TEXT,
+    term TEXT,
+    title TEXT,
+    text TEXT,
+    char_start INTEGER,
+    char_end INTEGER,
+    page INTEGER,
+    mention_count INTEGER NOT NULL,
+    names_folded TEXT
+);
+CREATE INDEX refs_document ON refs(document_id);
+CREATE INDEX refs_id_key ON refs(id_key, doc_type_key, document_id, mention_count);
+CREATE INDEX refs_number_key ON refs(number_key);
+CREATE INDEX refs_name_key ON refs(name_key);
+-- every distinct id once, to read a query like "nq 21/tw" against few rows
+CREATE TABLE ref_keys (
+    id_key TEXT PRIMARY KEY,
+    number_key TEXT NOT NULL,
+    numbers TEXT NOT NULL,
+    letters TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX ref_keys_number_key ON ref_keys(number_key);
+CREATE VIRTUAL TABLE refs_fts USING fts5(
+    names_folded, content='refs', content_rowid='id', tokenize='{_TOKENIZER}'
+);
+CREATE TRIGGER refs_fts_insert AFTER INSERT ON refs BEGIN
+    INSERT INTO refs_fts(rowid, names_folded) VALUES (new.id, new.names_folded);
+END;
+CREATE TRIGGER refs_fts_delete AFTER DELETE ON refs BEGIN
+    INSERT INTO refs_fts(refs_fts, rowid, names_folded) VALUES ('delete', old.id, old.names_folded);
+END;
+
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    text TEXT,
+    kind TEXT,
+    parent TEXT,
+    aliases TEXT,           -- JSON list
+    char_start INTEGER,
+    char_end INTEGER,
+    page INTEGER,
+    mention_count INTEGER NOT NULL,
+    names_folded TEXT
+);
+CREATE INDEX units_document ON units(document_id);
+CREATE VIRTUAL TABLE units_fts USING fts5(
+    names_folded, content='units', content_rowid='id', tokenize='{_TOKENIZER}'
+);
+CREATE TRIGGER units_fts_insert AFTER INSERT ON units BEGIN
+    INSERT INTO units_fts(rowid, names_folded) VALUES (new.id, new.names_folded);
+END;
+CREATE TRIGGER units_fts_delete AFTER DELETE ON units BEGIN
+    INSERT INTO units_fts(units_fts, rowid, names_folded)
+    VALUES ('delete', old.id, old.names_folded);
+END;
+
+CREATE TABLE statistics (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    position INTEGER NOT NULL,
+    value REAL,
+    max REAL,
+    unit TEXT,
+    kind TEXT,
+    approximate INTEGER,
+    bound TEXT,
+    subject TEXT,
+    period TEXT,
+    sentence TEXT,
+    text TEXT,
+    char_start INTEGER,
+    char_end INTEGER,
+    page INTEGER
+);
+CREATE INDEX statistics_document ON statistics(document_id);
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    position INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    source TEXT,
+    target TEXT,
+    extra TEXT              -- JSON: any other fields
+);
+CREATE INDEX relations_document ON relations(document_id);
+
+CREATE TABLE mentions (
+    document_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,     -- 'reference' or 'unit'
+    item_id INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text TEXT,
+    page INTEGER
+);
+CREATE INDEX mentions_document ON mentions(document_id);
+CREATE INDEX mentions_item ON mentions(kind, item_id);
+"""
+
+
+def schema_statements(script: str) -> list[str]:
+    """Split the schema into statements (a trigger's body holds `;` up to its `END;`)."""
+    statements, current = [], []
+    for line in script.splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return [s for s in statements if s.strip(" ;\n")]

@@ -1,0 +1,195 @@
+"""HTML pieces built in Python: a text with its extracted spans marked in place, the chart of
+citations per year (inline SVG), a statistics table as CSV. Everything from a document is
+escaped here; templates only place the returned `Markup`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from outputs.index_base import Citation
+
+
+@dataclass(frozen=True)
+class Span:
+    """One highlighted span: `kind` is "reference", "unit" or "statistic" (the CSS class)."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    href: str | None = None
+    anchor: str | None = None
+
+
+def reference_href(ref: dict) -> str | None:
+    """The directive page of a reference: by its id, else by its name."""
+    target = ref.get("id") or ref.get("name")
+    return "/reference?" + urlencode({"ref": target}) if target else None
+
+
+def document_spans(document) -> list[Span]:
+    """The spans to mark in a document's text: each mention of each reference and unit, and
+    each statistic; the first mention of each item carries an anchor for the side lists."""
+    spans: list[Span] = []
+    for number, ref in enumerate(document.references):
+        label = " · ".join(
+            x for x in (ref.get("doc_type"), ref.get("id") or ref.get("name"), ref.get("date")) if x
+        )
+        for i, m in enumerate(ref["mentions"]):
+            spans.append(
+                Span(
+                    m["start"],
+                    m["end"],
+                    "reference",
+                    label,
+                    reference_href(ref),
+                    f"ref-{number}" if i == 0 else None,
+                )
+            )
+    for number, unit in enumerate(document.units):
+        label = f"{unit['name']} ({unit.get('kind') or 'unit'})"
+        for i, m in enumerate(unit["mentions"]):
+            spans.append(
+                Span(
+                    m["start"], m["end"], "unit", label, None, f"unit-{number}" if i == 0 else None
+                )
+            )
+    for number, stat in enumerate(document.statistics):
+        if stat.get("start") is None or stat.get("end") is None:
+            continue
+        label = " ".join(
+            x
+            for x in (
+                format_number(stat.get("value")),
+                stat.get("unit") or "",
+                f"[{stat.get('kind')}]",
+            )
+            if x
+        )
+        spans.append(Span(stat["start"], stat["end"], "statistic", label, None, f"stat-{number}"))
+    return spans
+
+
+def highlight(text: str, spans: list[Span]) -> Markup:
+    """`text` escaped, with `spans` wrapped in <mark>; an overlapping later span is dropped
+    (a reference inside a unit name keeps the first-starting, longest span)."""
+    out: list[str] = []
+    cursor = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < cursor or not (0 <= span.start < span.end <= len(text)):
+            continue
+        out.append(str(escape(text[cursor : span.start])))
+        inner = escape(text[span.start : span.end])
+        if span.href:
+            inner = Markup('<a href="{}">{}</a>').format(span.href, inner)
+        anchor = Markup(' id="{}"').format(span.anchor) if span.anchor else ""
+        out.append(
+            str(
+                Markup('<mark class="{}" title="{}"{}>{}</mark>').format(
+                    span.kind, span.label, anchor, inner
+                )
+            )
+        )
+        cursor = span.end
+    out.append(str(escape(text[cursor:])))
+    return Markup("".join(out))
+
+
+def snippet_html(segments: list[tuple[str, bool]]) -> Markup:
+    """A search hit's snippet with its matches in <mark>."""
+    return Markup("").join(
+        Markup("<mark>{}</mark>").format(part) if hit else escape(part) for part, hit in segments
+    )
+
+
+def format_number(value) -> str:
+    """120.0 -> "120", 12.5 -> "12.5" (CSV and labels keep what was written, without ".0")."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def citation_chart(citations: list[Citation], width: int = 640, height: int = 180) -> Markup:
+    """Citing documents per year as an inline SVG bar chart, every year from the first to the
+    last; those without a date get a grey bar "?" at the end."""
+    years = Counter(int(c.date[:4]) for c in citations if c.date)
+    undated = sum(1 for c in citations if not c.date)
+    bars: list[tuple[str, int, str]] = []
+    if years:
+        bars = [(str(y), years.get(y, 0), "#b03a2e") for y in range(min(years), max(years) + 1)]
+    if undated:
+        bars.append(("?", undated, "#999999"))
+    if not bars:
+        return Markup("")
+    top = max(count for _, count, _ in bars)
+    left, bottom, pad = 28, 22, 6
+    bar = max(6, min(48, (width - left - pad) // len(bars) - 4))
+    width = left + pad + len(bars) * (bar + 4)
+    plot = height - bottom - pad
+    caption = f"{bars[0][0]}–{bars[-1][0]}" if years else "không rõ năm"
+    parts = [
+        f'<svg class="chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>Số tài liệu trích dẫn theo năm, {caption}</title>",
+        f'<line x1="{left}" y1="{pad + plot}" x2="{width}" y2="{pad + plot}" stroke="#888"/>',
+        f'<text x="{left - 4}" y="{pad + 10}" text-anchor="end" font-size="10">{top}</text>',
+    ]
+    step = max(1, len(bars) // 12)
+    for i, (label, count, colour) in enumerate(bars):
+        h = round(plot * count / top)
+        x = left + pad // 2 + i * (bar + 4)
+        parts.append(
+            f'<rect class="bar" x="{x}" y="{pad + plot - h}" width="{bar}" height="{h}" '
+            f'fill="{colour}"><title>{label}: {count}</title></rect>'
+        )
+        if i % step == 0 or i == len(bars) - 1:
+            parts.append(
+                f'<text x="{x + bar / 2}" y="{height - 6}" text-anchor="middle" '
+                f'font-size="10">{label}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+STATISTICS_COLUMNS = (
+    "value",
+    "max",
+    "unit",
+    "kind",
+    "approximate",
+    "bound",
+    "subject",
+    "period",
+    "text",
+    "start",
+    "end",
+    "page",
+    "sentence",
+)
+
+
+def statistics_csv(statistics: list[dict]) -> str:
+    """The statistics of one document as CSV (UTF-8 with a BOM so spreadsheets read the
+    Vietnamese right), one row per statistic, offsets into the text as read."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(STATISTICS_COLUMNS)
+    for stat in statistics:
+        row = []
+        for column in STATISTICS_COLUMNS:
+            value = stat.get(column)
+            if column in ("value", "max"):
+                value = format_number(value)
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            row.append("" if value is None else value)
+        writer.writerow(row)
+    return "\ufeff" + buffer.getvalue()
