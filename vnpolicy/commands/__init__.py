@@ -4,4 +4,4 @@
 imported only when its command runs, so `vnpolicy --help` stays fast.
 """
 
-COMMANDS = ["extract"]
+COMMANDS = ["extract", "index", "search", "refs", "serve"]
