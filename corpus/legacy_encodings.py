@@ -81,7 +81,7 @@ def vietnamese_score(text: str) -> tuple[float, int]:
     count; legacy text read as Windows-1252 scores low ("Vieät", "H¹nh").
 
     >>> vietnamese_score("Cộng hòa xã hội")
-    (1.0, 3)
+    (1.0, 4)
     """
     words = [w for w in _tokens(text) if not w.isascii()]
     if not words:

@@ -18,6 +18,10 @@ from nlp.segment import segment_words
 from nlp.sentences import split_sentences
 
 
+if not Doc.has_extension("analyzed"):
+    Doc.set_extension("analyzed", default=None)
+
+
 @dataclass
 class Sentence:
     """One sentence: its span and its word spans, in normalized-text offsets."""
@@ -66,8 +70,13 @@ class AnalyzedText:
     def doc(self) -> Doc:
         """A spaCy `Doc` over the normalized text whose tokens are underthesea's words.
 
-        `doc.text == self.text`; extra whitespace becomes whitespace tokens as spaCy does.
+        `doc.text == self.text`; extra whitespace becomes whitespace tokens as spaCy does;
+        `doc._.analyzed` is this object, so components can map spans back to the raw text.
         """
+        return self.to_doc(shared_vocab())
+
+    def to_doc(self, vocab: Vocab) -> Doc:
+        """Build the spaCy `Doc` (see `doc`) with a given vocabulary."""
         text = self.text
         words: list[str] = []
         spaces: list[bool] = []
@@ -94,9 +103,10 @@ class AnalyzedText:
                 sent_starts.append(s in starts)
                 pos = e
         add_gap(text[pos:])
-        doc = Doc(shared_vocab(), words=words, spaces=spaces)
+        doc = Doc(vocab, words=words, spaces=spaces)
         for token, is_start in zip(doc, sent_starts, strict=True):
             token.is_sent_start = is_start or token.i == 0
+        doc._.analyzed = self
         return doc
 
 
