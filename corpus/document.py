@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.tables import Table
+
 
 class ReadError(Exception):
     """A file that cannot be read as a document; the message names the cause in one line."""
@@ -21,7 +23,8 @@ class Document:
     """Text as read from one file, with where it came from.
 
     `pages` holds `(start, end)` offsets of each PDF page in `text`; `metadata` what the
-    format tells besides the text (HTML title, author, date, site).
+    format tells besides the text (HTML title, author, date, site); `tables` the data tables
+    read from PDF or HTML, with each cell's offsets in `text`.
     """
 
     source: str
@@ -31,6 +34,7 @@ class Document:
     pages: list[tuple[int, int]] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -56,4 +60,6 @@ class Document:
             out["pages"] = [{"number": i, "start": s, "end": e} for i, (s, e) in enumerate(self.pages, 1)]
         if self.metadata:
             out["metadata"] = self.metadata
+        if self.tables:
+            out["tables"] = [t.to_dict() for t in self.tables]
         return out

@@ -1,6 +1,10 @@
 """PDF files: the text layer page by page (pdfplumber), cleaned of print furniture.
 
 Pages are joined by "\\n" and `Document.pages` keeps each page's `(start, end)` in the text.
+Layout: a band of a page set in two columns (a gutter no word crosses, prose on both
+sides) is read column by column, left then right, each column cut again if it holds two
+(`reading_boxes`); ruled tables are kept as data on `Document.tables` (`corpus.tables.Table`:
+rows of cells and, once the text is final, each cell's span in it).
 Cleaning (the last two steps are plain functions on strings, tested without a PDF):
 - footnote reference marks are dropped where a footnote of that number sits on the page
   ("ÁN LỆ SỐ 43/2021/AL¹" reads "ÁN LỆ SỐ 43/2021/AL", not "43/2021/AL1"); "m²" stays "m2";
@@ -19,6 +23,7 @@ from statistics import median
 
 from corpus.document import Document, ReadError
 from corpus.legacy_encodings import compose_nfd, convert_legacy, repair_legacy_text
+from corpus.tables import Table, locate_cells
 
 # --- footnote reference marks ---------------------------------------------------------------
 
@@ -175,6 +180,174 @@ def rejoin_broken_numbers(text: str) -> str:
     return text
 
 
+# --- two text columns ------------------------------------------------------------------------
+
+_LINE_TOLERANCE = 3.0  # points: words whose tops differ by less sit on one line
+_MIN_GUTTER = 6.0  # points of white between two columns
+_MIN_SPLIT_LINES = 6  # lines of text on each side of the gutter: a few header lines
+# ("TỈNH ỦY QUẢNG TRỊ | ĐẢNG CỘNG SẢN VIỆT NAM") are not a column layout
+_MIN_SIDE_WORDS = 3.0  # mean words per line on each side: prose, not a column of figures
+_MIN_ALPHA_SHARE = 0.7  # share of words with a letter on each side: prose, not numbers
+_MIN_SIDE_WIDTH = 0.2  # each column spans at least this share of the page width
+_GUTTER_ZONE = (0.25, 0.75)  # where on the page a gutter may run
+
+
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their top, top to bottom; each line in x order."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and word["top"] - lines[-1][0]["top"] <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _best_gutter(lines: list[list[dict]], width: float, left: float = 0.0) -> float | None:
+    """The x in the middle of the page that most lines leave free with words on its left, and
+    most with words on its right (the columns' lines need not be level); None when fewer
+    than `_MIN_SPLIT_LINES` lines are on either side."""
+    import numpy as np
+
+    xs = left + np.arange(int(width) + 2, dtype=float)
+    on_left = np.zeros(len(xs))
+    on_right = np.zeros(len(xs))
+    half = _MIN_GUTTER / 2
+    for line in lines:
+        free = np.ones(len(xs), dtype=bool)
+        for word in line:
+            free &= (xs < word["x0"] - half) | (xs > word["x1"] + half)
+        on_left += free & (xs > line[0]["x1"] + half)
+        on_right += free & (xs < line[-1]["x0"] - half)
+    lo, hi = int(width * _GUTTER_ZONE[0]), int(width * _GUTTER_ZONE[1])
+    zone = np.minimum(on_left, on_right)[lo : hi + 1]
+    if not len(zone) or zone.max() < _MIN_SPLIT_LINES:
+        return None
+    best = np.flatnonzero(zone == zone.max())
+    runs = np.split(best, np.flatnonzero(np.diff(best) > 1) + 1)  # widest band of the maximum
+    run = max(runs, key=len)
+    return float(left + lo + (run[0] + run[-1]) / 2)
+
+
+def _is_prose_columns(lines: list[list[dict]], gutter: float, width: float) -> bool:
+    """Do both sides of `gutter` read as prose columns over these lines?"""
+    for side in (lambda w: w["x1"] < gutter, lambda w: w["x0"] > gutter):
+        parts = [[w for w in line if side(w)] for line in lines]
+        parts = [p for p in parts if p]
+        words = [w for p in parts for w in p]
+        if not words:
+            return False
+        alpha = sum(any(ch.isalpha() for ch in w["text"]) for w in words) / len(words)
+        spread = max(w["x1"] for w in words) - min(w["x0"] for w in words)
+        if (
+            alpha < _MIN_ALPHA_SHARE
+            or len(words) / len(parts) < _MIN_SIDE_WORDS
+            or spread < _MIN_SIDE_WIDTH * width
+        ):
+            return False
+    return True
+
+
+def column_blocks(
+    words: list[dict], width: float, left: float = 0.0
+) -> list[tuple[float, float, float]]:
+    """Bands of a page (or of the strip `left` .. `left + width`) set in two columns:
+    `(top, bottom, gutter x)`, top to bottom.
+
+    A gutter is a vertical strip in the middle of the page, at least `_MIN_GUTTER` wide, that
+    no word crosses over a run of lines, with prose on both sides on at least
+    `_MIN_SPLIT_LINES` of them. A headline across both columns ends a band.
+    """
+    lines = _word_lines(words)
+    gutter = _best_gutter(lines, width, left)
+    if gutter is None:
+        return []
+    half = _MIN_GUTTER / 2
+    blocks: list[tuple[float, float, float]] = []
+    run: list[list[dict]] = []
+
+    def close() -> None:
+        on_left = sum(ln[0]["x1"] < gutter - half for ln in run)
+        on_right = sum(ln[-1]["x0"] > gutter + half for ln in run)
+        if min(on_left, on_right) >= _MIN_SPLIT_LINES and _is_prose_columns(run, gutter, width):
+            top = min(w["top"] for ln in run for w in ln)
+            bottom = max(w["bottom"] for ln in run for w in ln)
+            blocks.append((top, bottom, gutter))
+        run.clear()
+
+    for line in lines:
+        if any(w["x0"] < gutter + half and w["x1"] > gutter - half for w in line):
+            close()  # a line across the gutter: a headline or a one-column paragraph
+        else:
+            run.append(line)
+    close()
+    return blocks
+
+
+_MAX_COLUMN_DEPTH = 3  # a column split again: three or four columns on a page
+
+
+def _center(obj: dict) -> tuple[float, float]:
+    return (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+
+
+def reading_boxes(
+    words: list[dict], box: tuple[float, float, float, float], depth: int = 0
+) -> list[tuple[float, float, float, float]]:
+    """The page (`box` = x0, top, x1, bottom) cut into boxes in reading order: a band in
+    two columns gives its left column, then its right one, each cut again in turn (three
+    columns are two, then two); the stretches between bands are read across."""
+    x0, top, x1, bottom = box
+    blocks = column_blocks(words, x1 - x0, x0) if depth < _MAX_COLUMN_DEPTH else []
+    boxes = []
+    y = top
+    for block_top, block_bottom, gutter in blocks:
+        upper, lower = block_top - 1, block_bottom + 1
+        if upper > y:
+            boxes.append((x0, y, x1, upper))
+        inside = [w for w in words if upper <= _center(w)[1] < lower]
+        for side in ((x0, upper, gutter, lower), (gutter, upper, x1, lower)):
+            side_words = [w for w in inside if side[0] <= _center(w)[0] < side[2]]
+            boxes.extend(reading_boxes(side_words, side, depth + 1))
+        y = lower
+    boxes.append((x0, y, x1, bottom))
+    return boxes
+
+
+def _reading_order_text(page) -> str:
+    """A page's text, bands in two (or more) columns read column by column."""
+    if not page.chars:
+        return page.extract_text() or ""
+    words = page.extract_words()
+    left, right = float(page.bbox[0]), float(page.bbox[2])
+    boxes = reading_boxes(words, (left, float("-inf"), right, float("inf")))
+    if len(boxes) == 1:
+        return page.extract_text() or ""
+    inf = float("inf")  # the outer boxes take what lies beyond the page's edges too
+    boxes = [
+        (-inf if x0 == left else x0, top, inf if x1 == right else x1, bottom)
+        for x0, top, x1, bottom in boxes
+    ]
+
+    def box_of(obj) -> int:
+        x, y = _center(obj)
+        for index, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= x < x1 and top <= y < bottom:
+                return index
+        return len(boxes)
+
+    owner = {id(c): box_of(c) for c in page.chars}
+    texts = []
+    for index in sorted(set(owner.values())):
+        sub = page.filter(
+            lambda o, k=index: o.get("object_type") != "char" or owner.get(id(o)) == k
+        )
+        text = sub.extract_text() or ""
+        if text.strip():
+            texts.append(text)
+    return "\n".join(texts)
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -191,8 +364,20 @@ def _open_error(err: Exception) -> str:
     return f"cannot open PDF ({name}: {message})"
 
 
-def extract_pages(path: str | Path) -> list[str]:
-    """Text of each page as pdfplumber lays it out, footnote reference marks dropped."""
+def _page_tables(page, number: int) -> list[Table]:
+    """The ruled tables of a page with two rows and two columns at least, as data."""
+    tables = []
+    for found in page.find_tables():
+        rows = found.extract()
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and any(any(r) for r in rows):
+            bbox = tuple(round(float(v), 2) for v in found.bbox)
+            tables.append(Table(rows=rows, page=number, bbox=bbox))
+    return tables
+
+
+def extract_layout(path: str | Path) -> tuple[list[str], list[Table]]:
+    """Text of each page in reading order (two-column bands column by column), footnote
+    reference marks dropped, and the ruled tables of every page (cells not yet located)."""
     import pdfplumber
 
     try:
@@ -203,17 +388,25 @@ def extract_pages(path: str | Path) -> list[str]:
         try:
             if not pdf.pages:
                 raise ReadError(path, "PDF has no pages")
-            texts = []
-            for page in pdf.pages:
+            texts: list[str] = []
+            tables: list[Table] = []
+            for number, page in enumerate(pdf.pages, 1):
                 marks = footnote_reference_chars(page)
                 if marks:
                     page = page.filter(lambda obj, marks=marks: id(obj) not in marks)
-                texts.append(page.extract_text() or "")
+                texts.append(_reading_order_text(page))
+                if page.chars:
+                    tables.extend(_page_tables(page, number))
         except ReadError:
             raise
         except Exception as err:
             raise ReadError(path, _open_error(err)) from None
-    return texts
+    return texts, tables
+
+
+def extract_pages(path: str | Path) -> list[str]:
+    """Text of each page in reading order, footnote reference marks dropped."""
+    return extract_layout(path)[0]
 
 
 def read_pdf(path: str | Path, ocr: bool = True) -> Document:
@@ -223,7 +416,7 @@ def read_pdf(path: str | Path, ocr: bool = True) -> Document:
     PDF with no text at all is a `ReadError`, and a PDF with some blank pages a warning.
     """
     path = Path(path)
-    texts = extract_pages(path)
+    texts, tables = extract_layout(path)
     warnings: list[str] = []
     metadata: dict = {"page_count": len(texts)}
     blank = [i for i, t in enumerate(texts) if not t.strip()]
@@ -253,14 +446,30 @@ def read_pdf(path: str | Path, ocr: bool = True) -> Document:
     for t in texts:
         pages.append((pos, pos + len(t)))
         pos += len(t) + 1
-    return Document(
+    text = "\n".join(texts)
+    encoding = metadata.get("encoding")
+    for table in tables:
+        table.rows = [[_clean_cell(c, encoding) for c in row] for row in table.rows]
+        table.cells = locate_cells(table.rows, text, *pages[table.page - 1])
+    document = Document(
         source=str(path),
         format="pdf",
-        text="\n".join(texts),
+        text=text,
         pages=pages,
         metadata=metadata,
         warnings=warnings,
     )
+    document.tables = tables
+    return document
+
+
+def _clean_cell(cell: str | None, encoding: str | None) -> str | None:
+    """A table cell read like the page text: legacy fonts converted, NFD composed."""
+    if cell is None:
+        return None
+    if encoding:
+        cell = convert_legacy(cell, encoding)
+    return compose_nfd(cell)[0]
 
 
 def _ocr_blank_pages(

@@ -318,3 +318,34 @@ def test_a_scanned_page_among_text_pages_is_read_by_ocr(tmp_path, tesseract) -> 
     first, second = (doc.text[s:e] for s, e in doc.pages)
     assert first == "Article 1. Scope of this decision"
     assert "163/2006/NĐ-CP" in second
+
+
+# --- parity: a PDF extracts what its text layer as a .txt extracts ------------------------------
+
+
+def _scored(record: dict) -> dict:
+    """What score.py reads of a result: reference ids and dates, unit names, statistics."""
+    return {
+        "references": {(r.get("id"), r.get("date"), r.get("name")) for r in record["references"]},
+        "units": {u["name"] for u in record["units"]},
+        "statistics": {(s["value"], s["unit"], s["kind"]) for s in record["statistics"]},
+    }
+
+
+@pytest.mark.parametrize("stem", ["pdf-001", "pdf-003"])
+def test_dev_pdf_extracts_the_same_as_its_text_layer(dev_docs, tmp_path, stem) -> None:
+    import pdfplumber
+
+    from vnpolicy.pipeline import analyze_document
+
+    pdf = dev_docs / f"{stem}.pdf"
+    with pdfplumber.open(pdf) as opened:  # the text layer as any PDF-to-text tool gives it
+        layer = "\n".join(page.extract_text() or "" for page in opened.pages)
+    txt = tmp_path / f"{stem}.txt"
+    txt.write_text(layer, encoding="utf-8")
+    from_pdf = analyze_document(read_document(pdf))
+    from_txt = analyze_document(read_document(txt))
+    assert _scored(from_pdf) == _scored(from_txt)
+    gold = json.loads((dev_docs.parent / "gold" / f"{stem}.gold.json").read_text("utf-8"))
+    found = {r["id"] for r in from_pdf["references"]}
+    assert {r["id"] for r in gold["references"] if r["id"]} <= found

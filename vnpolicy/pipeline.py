@@ -10,6 +10,7 @@ from __future__ import annotations
 from corpus import Document
 from extractors.annotate import annotate_offsets
 from extractors.components import build_nlp
+from extractors.table_statistics import merge_table_statistics
 from outputs.schema import SCHEMA_VERSION
 
 PIPELINE_VERSION = "0.1.0"
@@ -26,7 +27,7 @@ def analyze_document(document: Document) -> dict:
         "references": doc._.references,
         "relations": doc._.relations,
         "units": doc._.units,
-        "statistics": doc._.statistics,
+        "statistics": merge_table_statistics(doc._.statistics, document.tables, doc._.analyzed),
         "warnings": list(document.warnings),
     }
     page_of = document.page_of if document.pages else None
