@@ -15,6 +15,7 @@ from outputs.index_text import fold, id_tokens
 from outputs.writers import write_json_atomic
 from tests.index_support import dev_index, dev_output, dev_records, gold_ids, make_record
 from vnpolicy.cli import main
+from vnpolicy.resume import MANIFEST_NAME
 
 TEXT = (
     "Thực hiện Chỉ thị số 05-CT/TU ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy, "
@@ -40,7 +41,7 @@ def results(tmp_path: Path) -> Path:
     )
     write_json_atomic(record, out / "bai-viet.txt.json")
     (out / "errors.jsonl").write_text('{"source": "x", "error": "y"}\n', encoding="utf-8")
-    (out / "manifest.jsonl").write_text('{"source": "x", "sha256": "y"}\n', encoding="utf-8")
+    (out / MANIFEST_NAME).write_text('{"source": "x", "sha256": "y"}\n', encoding="utf-8")
     return out
 
 

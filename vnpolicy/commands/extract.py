@@ -12,6 +12,8 @@ examples:
   vnpolicy extract -o out/                      # the bundled sample corpus
   vnpolicy extract articles/ directive.pdf -o out/ --jsonl out/all.jsonl
   vnpolicy extract 'archive/**/*.html' -o out/  # globs are expanded by vnpolicy too
+  vnpolicy extract archive/ -o out/ --workers 8  # 8 worker processes; rerun to resume
+  vnpolicy extract /mnt/shared/in -o /mnt/shared/out --engine dask --scheduler tcp://head:8786
 """
 
 
@@ -29,7 +31,13 @@ def register(commands: argparse._SubParsersAction) -> None:
             "file types are skipped and reported), extract references, units and statistics, "
             "and write OUTDIR/<file name>.json for each, mirroring sub-folders. A file that "
             "fails is reported on stderr and in OUTDIR/errors.jsonl; the batch goes on. "
-            "Exit status: 0 when every file succeeded, 1 when any failed, 2 on usage errors."
+            "OUTDIR/manifest.jsonl records each finished input (hash of its bytes, pipeline "
+            "version), so a rerun skips inputs that are done and unchanged (--force redoes "
+            "all); a run killed at any point resumes where it stopped. Republished copies of "
+            "one article are marked with document.duplicate_of and listed in "
+            "OUTDIR/duplicates.csv. "
+            "Exit status: 0 when every file succeeded, 1 when any failed, 2 on usage errors, "
+            "130 when interrupted (Ctrl-C)."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -41,14 +49,71 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--jsonl", type=Path, metavar="FILE", help="also write every result to one JSON Lines file"
     )
+    parser.add_argument(
+        "-j",
+        "--workers",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes for the local engine (default: the machine's cores; 1 runs "
+        "in this process)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default) or a Dask cluster (needs --scheduler)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="the Dask scheduler; inputs and OUTDIR must be at the same paths on every worker",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="redo every input, even those done and unchanged"
+    )
+    parser.add_argument(
+        "--no-duplicates",
+        dest="duplicates",
+        action="store_false",
+        help="skip the near-duplicate pass (document.duplicate_of, OUTDIR/duplicates.csv)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar or progress lines"
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
     from vnpolicy.batch import run_batch
+    from vnpolicy.engines import default_workers
 
+    if args.engine == "dask" and not args.scheduler:
+        print(
+            "vnpolicy extract: error: --engine dask needs --scheduler tcp://HOST:PORT",
+            file=sys.stderr,
+        )
+        return 2
     paths = args.paths or [sample_corpus()]
-    summary = run_batch(paths, args.output, jsonl=args.jsonl)
+    summary = run_batch(
+        paths,
+        args.output,
+        jsonl=args.jsonl,
+        workers=args.workers or default_workers(),
+        engine=args.engine,
+        scheduler=args.scheduler,
+        force=args.force,
+        duplicates=args.duplicates,
+        progress=not args.quiet,
+    )
     print(summary.line(), file=sys.stderr)
+    if summary.interrupted:
+        return 130
     if summary.read == 0 and summary.skipped == 0:
         print("vnpolicy: no input files found", file=sys.stderr)
         return 1

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from vnpolicy.resume import MANIFEST_NAME
+
 EXAMPLES = """\
 examples:
   vnpolicy extract docs/ -o out/ && vnpolicy index out/ --db archive.sqlite
@@ -46,12 +48,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 # What `vnpolicy extract` writes into OUTDIR besides results (`vnpolicy.batch`, `.resume`).
-BOOKKEEPING_FILES = frozenset({"errors.jsonl", "manifest.jsonl"})
+BOOKKEEPING_FILES = frozenset({"errors.jsonl", MANIFEST_NAME})
 
 
 def iter_records(paths: list[Path]) -> Iterator[tuple[str, dict | None, str | None]]:
     """(where, record, error) for each result under `paths`; in folders, the run's
-    bookkeeping files (`errors.jsonl`, `manifest.jsonl`) and hidden files are skipped."""
+    bookkeeping files (`errors.jsonl`, the run manifest) and hidden files are skipped."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():

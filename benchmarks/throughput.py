@@ -1,0 +1,363 @@
+"""Throughput of the full pipeline against underthesea alone, and 1 against 2 workers.
+
+    .venv/bin/python benchmarks/throughput.py                  # 1,000 generated documents
+    .venv/bin/python benchmarks/throughput.py --repeat 3       # best of 3 (a busy machine)
+    .venv/bin/python benchmarks/throughput.py --docs 200 --ner-sample 50
+    .venv/bin/python benchmarks/throughput.py --profile 300    # where the pipeline's time goes
+
+A deterministic corpus (`corpus_templates.py`: news and directives with references, units and
+statistics) is written to a temporary folder; each measurement runs in its own process from a
+cold start (imports and model loading on the clock, as for a user running the command), while
+this process samples the memory of that process and its children:
+- `vnpolicy extract, N workers`: `vnpolicy.batch.run_batch` (read, analyze, write JSON,
+  manifest, duplicate pass) exactly as `vnpolicy extract --workers N` runs it;
+- `word_tokenize`: underthesea `sent_tokenize`, then `word_tokenize` on each sentence;
+- `ner`: underthesea `ner` on each sentence, on the first `--ner-sample` documents only (model
+  loaded first), extrapolated to the whole corpus by bytes (marked `*`).
+CPU s is user + system time of the measured process and its pool workers: unlike the wall
+time it does not grow when other programs share the cores. Peak memory is the largest sum
+over the process tree (pool workers included) of RSS, which counts the model pages that
+forked workers share with their parent once per process, and of PSS, which splits shared
+pages among the processes sharing them (the memory really used; what a cgroup limit counts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+
+
+# -- measurements (each in a child process) ----------------------------------------------------
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and of its children that have ended (pool workers)."""
+    import resource
+
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measure(kind: str, corpus: Path, limit: int | None) -> dict:
+    """Run one measurement from a cold start: imports and model loading are on the clock,
+    as for a user running the command (except `ner`, extrapolated from a sample)."""
+    paths = sorted(corpus.glob("*.txt"))[:limit]
+    nbytes = sum(p.stat().st_size for p in paths)
+    if kind == "ner":
+        from underthesea import ner
+
+        ner("Ban Thường vụ Tỉnh ủy Quảng Trị.")  # loaded first: the sample is scaled up
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    result: dict = {"docs": len(paths), "bytes": nbytes}
+    if kind.startswith("pipeline"):
+        from vnpolicy.batch import run_batch
+
+        with tempfile.TemporaryDirectory() as out:
+            workers = int(kind.split("-")[1])
+            summary = run_batch([corpus], Path(out), workers=workers, progress=False)
+        result.update(docs=summary.written, duplicates=summary.duplicates)
+    else:
+        from underthesea import ner, sent_tokenize, word_tokenize
+
+        analyze = word_tokenize if kind == "word_tokenize" else ner
+        for path in paths:
+            for sentence in sent_tokenize(path.read_text(encoding="utf-8")):
+                analyze(sentence)
+    result.update(seconds=time.perf_counter() - started, cpu=_cpu_seconds() - cpu)
+    return result
+
+
+# -- the driver --------------------------------------------------------------------------------
+
+
+def _tree_memory(pid: int, with_pss: bool) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) over a process and its children: PSS splits shared pages.
+
+    RSS is cheap (`/proc/PID/statm`); PSS walks the page tables (`smaps_rollup`) and slows
+    the process measured, so it is read only when `with_pss`.
+    """
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0, 0
+    rss = pss = 0
+    for proc in procs:
+        try:
+            rss += proc.memory_info().rss
+            if with_pss:
+                pss += getattr(proc.memory_full_info(), "pss", 0)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return rss, pss
+
+
+def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
+    """Run `measure(kind)` in a fresh interpreter, sampling its tree's memory (RSS every
+    50 ms, PSS every 2 s)."""
+    cmd = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    peak = [0, 0]
+    done = threading.Event()
+
+    def sample() -> None:
+        tick = 0
+        while not done.is_set():
+            rss, pss = _tree_memory(proc.pid, with_pss=tick % 40 == 20)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            tick += 1
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"{kind} failed ({proc.returncode})")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_mb"], result["peak_pss_mb"] = peak[0] / 1e6, peak[1] / 1e6
+    result["load"] = os.getloadavg()[0]
+    return result
+
+
+def _row(name: str, r: dict, total_docs: int, total_bytes: int, extrapolated: bool) -> list[str]:
+    scale = total_bytes / r["bytes"] if extrapolated else 1.0
+    seconds = r["seconds"] * scale
+    mark = "*" if extrapolated else ""
+    return [
+        name,
+        f"{total_docs if extrapolated else r['docs']}{mark}",
+        f"{seconds:.1f}{mark}",
+        f"{(total_docs if extrapolated else r['docs']) / seconds:.1f}",
+        f"{total_bytes / 1000 / seconds:.0f}",
+        f"{r['cpu'] * scale:.1f}{mark}",
+        f"{r['peak_mb']:.0f}",
+        f"{r['peak_pss_mb']:.0f}",
+    ]
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    body = [
+        "| "
+        + " | ".join(
+            c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        + " |"
+        for r in rows
+    ]
+    return "\n".join([line, rule, *body])
+
+
+def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) -> None:
+    from corpus_templates import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = corpus or Path(tmp) / "corpus"
+        if not folder.exists() or not any(folder.glob("*.txt")):
+            write_corpus(folder, docs)
+        paths = sorted(folder.glob("*.txt"))
+        total_bytes = sum(p.stat().st_size for p in paths)
+        print(
+            f"corpus: {len(paths)} documents, {total_bytes / 1e6:.2f} MB "
+            f"(mean {total_bytes / len(paths) / 1000:.1f} KB), cores: {os.cpu_count()}",
+            file=sys.stderr,
+        )
+        results: dict[str, dict] = {}
+        kinds = [
+            ("word_tokenize", None),
+            ("ner", ner_sample),
+            ("pipeline-1", None),
+            ("pipeline-2", None),
+        ]
+        for round_ in range(repeat):  # rounds interleave, so a busy spell hits every kind
+            for kind, limit in kinds:
+                if kind == "ner" and round_:
+                    continue  # slow, and only a sample
+                print(f"round {round_ + 1}/{repeat}: {kind} ...", file=sys.stderr, flush=True)
+                result = run_child(kind, folder, limit)
+                best = results.get(kind)
+                if best is None or result["seconds"] < best["seconds"]:
+                    if best is not None:
+                        result["peak_mb"] = max(result["peak_mb"], best["peak_mb"])
+                        result["peak_pss_mb"] = max(result["peak_pss_mb"], best["peak_pss_mb"])
+                    results[kind] = result
+    n = len(paths)
+    rows = [
+        _row("vnpolicy extract, 1 worker", results["pipeline-1"], n, total_bytes, False),
+        _row("vnpolicy extract, 2 workers", results["pipeline-2"], n, total_bytes, False),
+        _row(
+            "underthesea word_tokenize per sentence",
+            results["word_tokenize"],
+            n,
+            total_bytes,
+            False,
+        ),
+        _row(
+            f"underthesea ner per sentence ({ner_sample} docs)",
+            results["ner"],
+            n,
+            total_bytes,
+            True,
+        ),
+    ]
+    print(
+        _table(
+            rows,
+            ["run", "docs", "seconds", "docs/s", "KB/s", "CPU s", "peak RSS MB", "peak PSS MB"],
+        )
+    )
+    one, two = results["pipeline-1"]["seconds"], results["pipeline-2"]["seconds"]
+    wt = results["word_tokenize"]["seconds"]
+    ner_full = results["ner"]["seconds"] * total_bytes / results["ner"]["bytes"]
+    print()
+    print(f"pipeline / word_tokenize time: {one / wt:.2f}x (goal <= 1.5x)")
+    print(f"ner / pipeline time:           {ner_full / one:.1f}x (goal >= 8x)")
+    print(f"2 workers speed-up:            {one / two:.2f}x (goal >= 1.7x)")
+    two_mem = results["pipeline-2"]
+    print(
+        f"peak memory with 2 workers:    {two_mem['peak_mb']:.0f} MB RSS summed over processes, "
+        f"{two_mem['peak_pss_mb']:.0f} MB PSS (shared pages counted once; goal < 700)"
+    )
+    print(f"duplicates marked:             {results['pipeline-1'].get('duplicates', 0)}")
+    print("* ner ran on a sample and is extrapolated to the corpus by bytes")
+    loads = ", ".join(f"{k} {r['load']:.1f}" for k, r in results.items())
+    print(f"1-minute load average after each best run ({os.cpu_count()} cores): {loads}")
+    if repeat > 1:
+        print(f"best wall time of {repeat} interleaved rounds (ner: one round)")
+
+
+def profile(docs: int) -> None:
+    """Time each step of the pipeline (wall clock, no profiler overhead) on `docs` documents.
+
+    The steps are timed by wrapping the functions `vnpolicy.pipeline` and `nlp.analysis`
+    call, so the table says where a document's time goes without editing any of them.
+    """
+    import importlib
+
+    from corpus_templates import write_corpus
+
+    from corpus import read_document
+    from corpus.duplicates import fingerprint
+    from outputs.writers import write_json_atomic
+    from vnpolicy.batch import warm_up
+    from vnpolicy.pipeline import analyze_document
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+
+        return wrapper
+
+    # step -> the (module, function) the pipeline calls it through, first one found wins
+    steps = {
+        "nlp: analyze (normalize, sentences, words)": [
+            ("nlp.spacy_tokenizer", "analyze"),
+            ("vnpolicy.pipeline", "analyze"),
+        ],
+        "  of which underthesea word_tokenize + alignment": [("nlp.analysis", "segment_words")],
+        "extractors: references": [
+            ("extractors.components", "extract_references"),
+            ("vnpolicy.pipeline", "extract_references"),
+        ],
+        "extractors: units": [
+            ("extractors.components", "extract_units"),
+            ("vnpolicy.pipeline", "extract_units"),
+        ],
+        "extractors: statistics": [
+            ("extractors.components", "extract_statistics"),
+            ("vnpolicy.pipeline", "extract_statistics"),
+        ],
+        "extractors: dates": [
+            ("extractors.components", "find_dates"),
+            ("vnpolicy.pipeline", "find_dates"),
+        ],
+        "annotate offsets": [("vnpolicy.pipeline", "annotate_offsets")],
+    }
+    for name, places in steps.items():
+        for module_name, attr in places:
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            if hasattr(module, attr):
+                setattr(module, attr, timed(name, getattr(module, attr)))
+                break
+    warm_up()
+    spent.clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_corpus(Path(tmp) / "in", docs)
+        total = time.perf_counter()
+        for path in paths:
+            document = timed("batch: read file", read_document)(path)
+            record = timed("pipeline total", analyze_document)(document)
+            timed("batch: fingerprint", fingerprint)(document.text)
+            timed("batch: write JSON (atomic, fsync)", write_json_atomic)(
+                record, Path(tmp) / "out" / (path.name + ".json")
+            )
+        total = time.perf_counter() - total
+    print(f"time per step over {docs} documents ({total:.1f} s, {1000 * total / docs:.1f} ms/doc):")
+    rest = "rest of the pipeline (spaCy Doc, spans, record)"
+    spent[rest] = spent.get("pipeline total", 0.0) - sum(
+        v for k, v in spent.items() if k in steps and not k.startswith(" ")
+    )
+    for name in [
+        "batch: read file",
+        "pipeline total",
+        *steps,
+        rest,
+        "batch: fingerprint",
+        "batch: write JSON (atomic, fsync)",
+    ]:
+        seconds = spent.get(name, 0.0)
+        print(f"  {seconds:7.2f} s  {100 * seconds / total:5.1f}%  {name}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents to generate (1000)")
+    parser.add_argument("--ner-sample", type=int, default=100, help="documents ner runs on")
+    parser.add_argument("--corpus", type=Path, help="use (or fill) this folder of .txt files")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; the best time counts")
+    parser.add_argument(
+        "--profile", type=int, metavar="N", help="time each pipeline step on N docs"
+    )
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.corpus, args.limit)))
+    elif args.profile:
+        profile(args.profile)
+    else:
+        benchmark(args.docs, args.ner_sample, args.corpus, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
