@@ -81,6 +81,12 @@ def _data_dir() -> Path:
     return Path(vietnamadminunits.__file__).parent / "data"
 
 
+def _plain_short(short: str | None) -> str | None:
+    """The short name without the package's disambiguating type: "Kỳ Anh (Huyện)" -> "Kỳ Anh"
+    (a district and a town of one name; text writes "huyện Kỳ Anh", never the brackets)."""
+    return re.sub(r"\s*\([^)]*\)$", "", short) if short else short
+
+
 def _type_of(full: str, short: str) -> str:
     prefix = full[: len(full) - len(short)].strip().casefold() if full.endswith(short) else ""
     return prefix or full.split(" ")[0].casefold()
@@ -133,6 +139,7 @@ class _Gazetteer:
                             new_prov,
                         )
                     )
+                dist_s, ward_s = _plain_short(dist_s), _plain_short(ward_s)
                 if dist and ("d", dist_c) not in seen:
                     seen.add(("d", dist_c))
                     self._add(
@@ -166,6 +173,7 @@ class _Gazetteer:
                 " wardCode FROM admin_units"
             ).fetchall()
             for prov, prov_s, prov_c, ward, ward_s, ward_t, ward_c in new_rows:
+                ward_s = _plain_short(ward_s)
                 if ("np", prov_c) not in seen:
                     seen.add(("np", prov_c))
                     self._add(

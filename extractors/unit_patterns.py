@@ -52,6 +52,14 @@ ABBREVIATIONS: dict[str, str] = {
     "VPCP": "Văn phòng Chính phủ",
     "TTXVN": "Thông tấn xã Việt Nam",
     "ĐBQH": "Đại biểu Quốc hội",
+    "CCB": "Cựu chiến binh",
+    "LHPN": "Liên hiệp Phụ nữ",
+    "LĐLĐ": "Liên đoàn Lao động",
+    "LHTN": "Liên hiệp Thanh niên",
+    "CHQS": "Chỉ huy Quân sự",
+    "THADS": "Thi hành án dân sự",
+    "BHXH": "Bảo hiểm xã hội",
+    "BĐBP": "Bộ đội Biên phòng",
 }
 
 # Fixed names of national bodies: every way of writing them -> (canonical name, kind).
@@ -149,7 +157,11 @@ _add("youth_union", "Ban Quốc tế Trung ương Đoàn")
 _add("youth_union", "Ban Tổ chức Trung ương Đoàn")
 _add("youth_union", "Ban Tuyên giáo Trung ương Đoàn")
 _add("youth_union", "Ủy ban Kiểm tra Trung ương Đoàn")
-_add("youth_union", "Hội Liên hiệp Thanh niên Việt Nam")
+_add("youth_union", "Hội đồng Đội Trung ương")
+# Đoàn of the two central blocs (Điều lệ Đoàn, Điều 21: đoàn trực thuộc Trung ương Đoàn).
+_add("youth_union", "Đoàn Khối các cơ quan Trung ương")
+_add("youth_union", "Đoàn Khối Doanh nghiệp Trung ương")
+_add("youth_union", "Hội Liên hiệp Thanh niên Việt Nam", "Hội LHTN Việt Nam")
 _add("youth_union", "Hội Sinh viên Việt Nam")
 _add("youth_union", "Đội Thiếu niên Tiền phong Hồ Chí Minh")
 
@@ -187,6 +199,15 @@ _add("state", "Hội đồng Bộ trưởng")
 _add("state", "Công an nhân dân", "Công an nhân dân Việt Nam")
 _add("state", "Công an nhân dân vũ trang")
 _add("state", "Quân đội nhân dân", "Quân đội nhân dân Việt Nam")
+# Commands of the army (Luật Quốc phòng 2018, Điều 25; Nghị định on the Ministry's bodies).
+_add("state", "Bộ Tổng Tham mưu", "Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam")
+_add("state", "Tổng cục Chính trị Quân đội nhân dân Việt Nam")
+_add("state", "Bộ Tư lệnh Thủ đô Hà Nội")
+_add("state", "Bộ Tư lệnh Thành phố Hồ Chí Minh", "Bộ Tư lệnh TP.HCM", "Bộ Tư lệnh TP. Hồ Chí Minh")
+_add("state", "Bộ Tư lệnh Bộ đội Biên phòng")
+_add("state", "Bộ Tư lệnh Cảnh sát biển", "Bộ Tư lệnh Cảnh sát biển Việt Nam")
+_add("state", "Quân chủng Hải quân")
+_add("state", "Quân chủng Phòng không - Không quân")
 _add("state", "Bộ đội Biên phòng")
 _add("state", "Thông tấn xã Việt Nam", "TTXVN")
 _add("state", "Đài Truyền hình Việt Nam")
@@ -197,6 +218,14 @@ _add(
     "state", "Viện Nghiên cứu Quản lý Kinh tế Trung ương", "CIEM", "Viện Quản lý Kinh tế Trung ương"
 )
 _add("state", "Bảo hiểm xã hội Việt Nam")
+_add("state", "Ngân hàng Chính sách xã hội", "NHCSXH")
+_add("state", "Ngân hàng Phát triển Việt Nam")
+# Boards of the Government (Nghị định on their functions): "Ban Tôn giáo Chính phủ".
+_add("state", "Ban Tôn giáo Chính phủ")
+_add("state", "Ban Cơ yếu Chính phủ")
+_add("state", "Ban Thi đua - Khen thưởng Trung ương")
+_add("state", "Hội đồng Giáo sư nhà nước", "Hội đồng Giáo sư Nhà nước")
+_add("state", "Kho bạc Nhà nước", "Kho bạc nhà nước")
 _add("state", "Ủy ban Dân tộc")
 _add("state", "Ủy ban Quốc gia về chuyển đổi số")
 _add("state", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp")
@@ -245,6 +274,21 @@ _add(
 )
 _add("mass_org", "Hội Chữ thập đỏ Việt Nam")
 _add("mass_org", "Hội Luật gia Việt Nam")
+_add(
+    "mass_org",
+    "Phòng Thương mại và Công nghiệp Việt Nam",
+    "VCCI",
+    "Liên đoàn Thương mại và Công nghiệp Việt Nam",
+)
+# The central committee of each organisation (its charter: "Ban Chấp hành Trung ương Hội"),
+# written "Trung ương Hội Nông dân Việt Nam".
+for _org in (
+    "Hội Nông dân Việt Nam",
+    "Hội Cựu chiến binh Việt Nam",
+    "Hội Liên hiệp Phụ nữ Việt Nam",
+    "Hội Chữ thập đỏ Việt Nam",
+):
+    _add("mass_org", f"Trung ương {_org}", f"Ban Chấp hành Trung ương {_org}")
 
 # Ministries (Nghị định 25/2025/NĐ-CP ff. and earlier decrees; older names still occur).
 MINISTRIES: tuple[str, ...] = (
@@ -304,7 +348,6 @@ MINISTRY_ABBREVIATIONS: dict[str, str] = {
     "TT&TT": "Thông tin và Truyền thông",
     "TT-TT": "Thông tin và Truyền thông",
     "TTTT": "Thông tin và Truyền thông",
-    "KH&ĐT ": "Kế hoạch và Đầu tư",
 }
 # Names whose capitalization is fixed by the founding decree ("Bộ Công Thương").
 MINISTRY_CASE: dict[str, str] = {"công thương": "Công Thương"}
@@ -380,6 +423,50 @@ LOCAL_STATE_HEADS: dict[str, str] = {
     "Hội LHPN": "Hội Liên hiệp Phụ nữ",
     "Hội Cựu chiến binh": "Hội Cựu chiến binh",
     "Liên đoàn Lao động": "Liên đoàn Lao động",
+    "LĐLĐ": "Liên đoàn Lao động",
+    "Hội CCB": "Hội Cựu chiến binh",
+    "Hội Chữ thập đỏ": "Hội Chữ thập đỏ",
+    # Youth Union bodies of a locality (Điều lệ Đoàn; Điều lệ Hội LHTN Việt Nam, Hội Sinh viên).
+    "Hội Liên hiệp Thanh niên": "Hội Liên hiệp Thanh niên",
+    "Hội LHTN": "Hội Liên hiệp Thanh niên",
+    "Hội Sinh viên": "Hội Sinh viên",
+    "Hội đồng Đội": "Hội đồng Đội",
+    # Military and border-guard commands (Luật Quốc phòng 2018, Luật Dân quân tự vệ 2019,
+    # Luật Biên phòng 2020) and the Party committees in them (Điều lệ Đảng, Điều 25).
+    "Bộ CHQS": "Bộ Chỉ huy Quân sự",
+    "Ban Chỉ huy Quân sự": "Ban Chỉ huy Quân sự",
+    "Ban CHQS": "Ban Chỉ huy Quân sự",
+    "Bộ Chỉ huy Bộ đội Biên phòng": "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Bộ Chỉ huy BĐBP": "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Đảng ủy Quân sự": "Đảng ủy Quân sự",
+    # Party committees of a province's blocs after 2025 (Quyết định 296-QĐ/TW, 2025).
+    "Đảng ủy các cơ quan Đảng": "Đảng ủy các cơ quan Đảng",
+    "Đảng ủy Khối các cơ quan": "Đảng ủy Khối các cơ quan",
+    "Đảng ủy Khối Doanh nghiệp": "Đảng ủy Khối Doanh nghiệp",
+    "Đảng bộ Khối các cơ quan": "Đảng bộ Khối các cơ quan",
+    "Đảng bộ Khối Doanh nghiệp": "Đảng bộ Khối Doanh nghiệp",
+    # Local branches of central State agencies (Luật Ngân sách nhà nước, Luật Quản lý thuế,
+    # Luật Thi hành án dân sự, Luật Bảo hiểm xã hội).
+    "Kho bạc Nhà nước": "Kho bạc Nhà nước",
+    "Cục Thuế": "Cục Thuế",
+    "Cục Hải quan": "Cục Hải quan",
+    "Cục Thống kê": "Cục Thống kê",
+    "Cục Thi hành án dân sự": "Cục Thi hành án dân sự",
+    "Chi cục Thi hành án dân sự": "Chi cục Thi hành án dân sự",
+    "Cục THADS": "Cục Thi hành án dân sự",
+    "Chi cục THADS": "Chi cục Thi hành án dân sự",
+    "Chi cục Thuế": "Chi cục Thuế",
+    "Bảo hiểm xã hội": "Bảo hiểm xã hội",
+    "BHXH": "Bảo hiểm xã hội",
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Cổng Thông tin điện tử": "Cổng Thông tin điện tử",
+    "Thanh tra": "Thanh tra",  # "Thanh tra tỉnh" (Luật Thanh tra 2022, Điều 12)
+    "Ngân hàng Chính sách xã hội": "Ngân hàng Chính sách xã hội",
+    "NHCSXH": "Ngân hàng Chính sách xã hội",
+    # The Youth Union of a commune (Điều lệ Đoàn, Điều 22: đoàn cơ sở): "Đoàn xã Thanh",
+    # "Đoàn Thanh niên phường Đông Hà".
+    "Đoàn Thanh niên": "Đoàn Thanh niên",
+    "Đoàn": "Đoàn Thanh niên",
     "Đảng bộ": "Đảng bộ",
     "Đảng ủy": "Đảng ủy",
     "Ban Chấp hành Đảng bộ": "Ban Chấp hành Đảng bộ",
@@ -398,12 +485,60 @@ LOCAL_HEAD_KIND: dict[str, str] = {
     "Hội Liên hiệp Phụ nữ": "mass_org",
     "Hội Cựu chiến binh": "mass_org",
     "Liên đoàn Lao động": "mass_org",
+    "Hội Chữ thập đỏ": "mass_org",
+    "Hội Liên hiệp Thanh niên": "youth_union",
+    "Hội Sinh viên": "youth_union",
+    "Hội đồng Đội": "youth_union",
+    "Ban Chỉ huy Quân sự": "state",
+    "Bộ Chỉ huy Bộ đội Biên phòng": "state",
+    "Đảng ủy Quân sự": "party",
+    "Đảng ủy các cơ quan Đảng": "party",
+    "Đảng ủy Khối các cơ quan": "party",
+    "Đảng ủy Khối Doanh nghiệp": "party",
+    "Đảng bộ Khối các cơ quan": "party",
+    "Đảng bộ Khối Doanh nghiệp": "party",
+    "Kho bạc Nhà nước": "state",
+    "Cục Thuế": "state",
+    "Cục Hải quan": "state",
+    "Cục Thống kê": "state",
+    "Cục Thi hành án dân sự": "state",
+    "Chi cục Thi hành án dân sự": "state",
+    "Chi cục Thuế": "state",
+    "Bảo hiểm xã hội": "state",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam": "mass_org",
+    "Cổng Thông tin điện tử": "state",
+    "Thanh tra": "state",
+    "Ngân hàng Chính sách xã hội": "state",
+    "Đoàn Thanh niên": "youth_union",
     "Đảng bộ": "party",
     "Đảng ủy": "party",
     "Ban Chấp hành Đảng bộ": "party",
 }
+# Heads that take only some levels of place: "Đoàn xã Thanh" is the commune's Youth Union,
+# "Đoàn tỉnh" is not written.
+HEAD_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "Đoàn Thanh niên": ("xã", "phường", "thị trấn", "đặc khu"),
+}
+# Branches of central agencies named with a bare province ("Kho bạc Nhà nước Lào Cai",
+# "Cục Thuế Hà Nội"), as the departments are ("Sở Y tế Hà Nội").
+BARE_PROVINCE_HEADS: frozenset[str] = frozenset(
+    {"Kho bạc Nhà nước", "Cục Thuế", "Cục Hải quan", "Cục Thống kê", "Bảo hiểm xã hội"}
+)
 # "Tòa án nhân dân tối cao" and the high courts take this instead of a locality.
 SUPREME_SUFFIXES: tuple[str, ...] = ("tối cao", "Tối cao")
+# The high courts and procuracies sit in three cities (Luật Tổ chức Tòa án nhân dân 2024,
+# Điều 4; Luật Tổ chức Viện kiểm sát nhân dân 2014, Điều 40): "TAND cấp cao tại Hà Nội".
+HIGH_COURT_SEATS: dict[str, str] = {
+    "Hà Nội": "Hà Nội",
+    "Đà Nẵng": "Đà Nẵng",
+    "Thành phố Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP. Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP.Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP Hồ Chí Minh": "Thành phố Hồ Chí Minh",
+    "TP.HCM": "Thành phố Hồ Chí Minh",
+    "TP. HCM": "Thành phố Hồ Chí Minh",
+    "TPHCM": "Thành phố Hồ Chí Minh",
+}
 
 # Sub-bodies written before their parent ("Ban Thường vụ Tỉnh ủy"; Điều lệ Đảng, Điều 17,
 # 30; Quy định 214-QĐ/TW): written form -> (canonical form, kind or None to inherit).
@@ -412,6 +547,9 @@ SUB_BODY_PREFIXES: dict[str, tuple[str, str | None]] = {
     "Ban thường vụ": ("Ban Thường vụ", None),
     "BTV": ("Ban Thường vụ", None),
     "Thường trực": ("Thường trực", None),
+    "Ban Thường trực": ("Ban Thường trực", None),  # of a Front committee (Điều lệ MTTQ)
+    "TT.": ("Thường trực", None),  # recipient lists: "TT. Tỉnh ủy, TT. HĐND tỉnh"
+    "TT": ("Thường trực", None),
     "Ban Chấp hành": ("Ban Chấp hành", None),
     "Ban chấp hành": ("Ban Chấp hành", None),
     "BCH": ("Ban Chấp hành", None),
@@ -442,6 +580,17 @@ SUB_BODY_PREFIXES: dict[str, tuple[str, str | None]] = {
     "Tòa Hình sự": ("Tòa Hình sự", "state"),
     "Tòa Dân sự": ("Tòa Dân sự", "state"),
     "Cổng TTĐT": ("Cổng Thông tin điện tử", "state"),
+    # Investigating bodies of the police (Luật Tổ chức cơ quan điều tra hình sự 2015, Điều 4).
+    "Cơ quan Cảnh sát điều tra": ("Cơ quan Cảnh sát điều tra", "state"),
+    "Cơ quan CSĐT": ("Cơ quan Cảnh sát điều tra", "state"),
+    "Cơ quan An ninh điều tra": ("Cơ quan An ninh điều tra", "state"),
+    # Boards of a people's council (Luật Tổ chức chính quyền địa phương 2015, Điều 18, 25).
+    "Ban Kinh tế - Ngân sách": ("Ban Kinh tế - Ngân sách", "state"),
+    "Ban Pháp chế": ("Ban Pháp chế", "state"),
+    "Ban Văn hóa - Xã hội": ("Ban Văn hóa - Xã hội", "state"),
+    "Ban Kinh tế - Xã hội": ("Ban Kinh tế - Xã hội", "state"),  # of a commune's council
+    "Ban Dân tộc": ("Ban Dân tộc", "state"),
+    "Ban Đô thị": ("Ban Đô thị", "state"),
     "Cổng Thông tin điện tử": ("Cổng Thông tin điện tử", "state"),
 }
 # "Thường trực" makes a unit only of these bodies ("Thường trực HĐND tỉnh"; Luật Tổ chức
@@ -460,9 +609,39 @@ STANDING_OWNERS: tuple[str, ...] = (
     "Thành đoàn",
     "Huyện đoàn",
 )
+# Offices of a local body, written before it ("Phòng Cảnh sát hình sự Công an tỉnh", "Chi
+# cục Kiểm lâm UBND huyện"; Nghị định 37/2014/NĐ-CP, Luật Công an nhân dân 2018, Điều 18).
+OFFICE_HEADS: tuple[str, ...] = ("Phòng", "Chi cục", "Văn phòng", "Trung tâm", "Ban", "Đội")
+# Prefixes that name a sub-body only of certain owners: "Ban Pháp chế HĐND tỉnh", but the
+# "Ban Dân tộc" of a Party committee does not exist; "Cơ quan CSĐT Công an tỉnh".
+PREFIX_OWNERS: dict[str, tuple[str, ...]] = {
+    "Ban Thường trực": ("Ủy ban Mặt trận Tổ quốc", "Ủy ban Trung ương Mặt trận"),
+    "Ban Kinh tế - Ngân sách": ("Hội đồng nhân dân",),
+    "Ban Pháp chế": ("Hội đồng nhân dân",),
+    "Ban Văn hóa - Xã hội": ("Hội đồng nhân dân",),
+    "Ban Kinh tế - Xã hội": ("Hội đồng nhân dân",),
+    "Ban Dân tộc": ("Hội đồng nhân dân",),
+    "Ban Đô thị": ("Hội đồng nhân dân",),
+    "Cơ quan Cảnh sát điều tra": ("Công an", "Bộ Công an"),
+    "Cơ quan An ninh điều tra": ("Công an", "Bộ Công an"),
+}
+# Words before "Thường trực" that make it part of a title ("Phó Bí thư Thường trực Tỉnh ủy"
+# is a person's post in the Tỉnh ủy; "Ủy viên Thường trực" likewise).
+STANDING_TITLE_BEFORE: tuple[str, ...] = ("Bí thư", "Chủ tịch", "Ủy viên", "Phó Chủ nhiệm")
 # Enterprise heads that name the enterprise just mentioned when written alone after a
 # sub-body ("Đảng ủy Tập đoàn", "Ban Tổng Giám đốc Tập đoàn").
-OWNER_BACK_REFERENCES: tuple[str, ...] = ("Tập đoàn", "Tổng công ty", "Tổng Công ty", "Công ty")
+OWNER_BACK_REFERENCES: tuple[str, ...] = (
+    "Tập đoàn",
+    "Tổng công ty",
+    "Tổng Công ty",
+    "Công ty",
+    # "Đảng ủy Quân khu" after "Quân khu 7" (Điều lệ Đảng, Điều 25: đảng bộ quân khu).
+    "Quân khu",
+    "Quân đoàn",
+    "Sư đoàn",
+    # "UBKT Đảng ủy Khối" after "Đảng ủy Khối các cơ quan tỉnh Phú Thọ".
+    "Đảng ủy Khối",
+)
 
 # Foreign and international organisations whose Vietnamese names look like ours.
 FOREIGN_ORGANISATIONS: tuple[str, ...] = (
@@ -533,6 +712,8 @@ ENTERPRISE_GENERIC_NEXT: frozenset[str] = frozenset(
 
 # Schools (Luật Giáo dục 2019): head -> canonical head with abbreviations expanded.
 SCHOOL_HEADS: dict[str, str] = {
+    "Trường THPT chuyên": "Trường Trung học phổ thông chuyên",
+    "Trường Trung học phổ thông chuyên": "Trường Trung học phổ thông chuyên",
     "Trường THPT": "Trường Trung học phổ thông",
     "Trường Trung học phổ thông": "Trường Trung học phổ thông",
     "Trường THCS": "Trường Trung học cơ sở",
@@ -603,6 +784,36 @@ REGIONS: frozenset[str] = frozenset(
 # Byline and photo-credit markers: a unit name right after them is a credit, not a unit.
 # (a word followed by a colon: "Ảnh: Trọng Đức/TTXVN", "Nguồn: TTXVN").
 BYLINE_MARKERS: tuple[str, ...] = ("Ảnh", "Nguồn", "Theo", "Đồ họa", "Video", "Clip")
+# Lines of web-page furniture that name the publisher ("Bản quyền thuộc về Báo Bình Định").
+WEB_FURNITURE_MARKERS: tuple[str, ...] = ("Bản quyền", "©", "Copyright", "Ghi rõ nguồn")
+# Sites named after a place ("Khu công nghiệp Yên Bình", "Trạm biến áp 220 kV Phú Bình"):
+# the place name there is part of the site's name, not a mention of the locality.
+FACILITY_WORDS: tuple[str, ...] = (
+    "khu công nghiệp",
+    "KCN",
+    "khu kinh tế",
+    "cụm công nghiệp",
+    "khu chế xuất",
+    "nhà máy",
+    "trạm biến áp",
+    "sân bay",
+    "cảng hàng không",
+    "bến xe",
+    "ga",
+    "cầu",
+    "hồ",
+    "thủy điện",
+    "nhiệt điện",
+    # Natural sites named after the place: "bán đảo Sơn Trà", "vịnh Hạ Long".
+    "bán đảo",
+    "vịnh",
+    "núi",
+    "sông",
+    "đèo",
+    "vườn quốc gia",
+    "khu bảo tồn",
+    "khu du lịch",
+)
 
 # Short forms of province-level cities used in news.
 CITY_SHORT_FORMS: dict[str, str] = {

@@ -31,23 +31,87 @@ _LEVELS = {
     "district": ("district",),
     "commune": ("commune",),
 }
-# Words that end an open name ("Vụ Chính quyền địa phương đã ...").
+# Words that end an open name ("Vụ Chính quyền địa phương đã ..."): function words, and
+# verbs of two syllables, which end it only as a whole ("ban hành", not "Thi hành án").
 _NAME_STOPS = frozenset(
     """của thuộc đã đang sẽ là được có về tại trong với cho để và hoặc nhưng thì mà khi nên
-    do bị theo từ đến này đó kia các những một ra vào lên nay ngày năm tháng ban hành quyết
-    chỉ đạo phối hợp tổ chức thực hiện báo cáo đề nghị yêu cầu trình gửi cùng""".split()
+    do bị theo từ đến này đó kia các những một ra vào lên nay ngày năm tháng trình gửi cùng
+    nhận làm cũng vừa rồi xong lại ngay luôn hơn nhất rất trên dưới""".split()
 )
-# Capitalized words that start a new unit or a title, so never continue a name.
-_HEAD_WORDS = frozenset(
-    """Bộ Sở Tỉnh Huyện UBND HĐND Ủy Ban Công Tổng Trường Đảng Thành Quận Thị Phó Chủ Giám
-    Bí Trưởng Ông Bà Anh Chị TP TP. Xã Phường Hội Cục Vụ Viện Tập Ngân Chi Đoàn Hợp HTX""".split()
+_STOP_PHRASES = frozenset(
+    """ban hành|quyết định|chỉ đạo|chỉ thị|phối hợp|tổ chức|thực hiện|báo cáo|đề nghị|yêu cầu
+    |cho biết|tham gia|triển khai|chủ trì|hướng dẫn|kiểm tra|tham mưu|tiếp nhận|công bố|thông báo
+    |đánh giá|khẳng định|đề xuất|tiếp tục|khởi tố|xét xử|phát hiện|ký kết|trao tặng
+    |tiến hành|dự báo|dự kiến|cho rằng|cho hay|nhận định|thông tin|ghi nhận|khuyến cáo|lưu ý
+    |phát động|ra mắt|tổng kết|sơ kết|kiến nghị|phê duyệt|chấp thuận|quy định""".replace(
+        "\n    ", ""
+    ).split("|")
 )
+# Capitalized syllables that start a new unit or a title, so never continue a name.
+_HEAD_WORDS = frozenset("""Bộ Sở UBND HĐND Ban Phó TP TP. Xã Phường Cục Vụ Viện HTX""".split())
+# Syllables that start one only with the syllable after them ("Thành ủy", "Công ty", "Hội
+# đồng"), so "Xây dựng Thành Đạt", "Phát triển Công nghiệp" and "Du lịch Hội An" stay names.
+_HEAD_NEXT: dict[str, frozenset[str]] = {
+    first: frozenset(nxt.split())
+    for first, nxt in {
+        "Tỉnh": "ủy Ủy đoàn Đoàn",
+        "Huyện": "ủy Ủy đoàn Đoàn",
+        "Thành": "ủy Ủy đoàn Đoàn phố",
+        "Quận": "ủy Ủy đoàn Đoàn",
+        "Thị": "ủy Ủy đoàn Đoàn xã trấn",
+        "Công": "ty an đoàn",
+        "Tổng": "công Công cục Liên liên Bí Giám",
+        "Tập": "đoàn",
+        "Ngân": "hàng",
+        "Hợp": "tác",
+        "Chi": "bộ cục đoàn hội nhánh",
+        "Đảng": "ủy Ủy bộ đoàn",
+        "Ủy": "ban",
+        "Đoàn": "Thanh thanh TNCS ĐBQH đại Đại kiểm công Khối",
+        "Hội": "đồng Nông Liên Cựu Sinh LHPN CCB Chữ Luật Nhà Doanh Người",
+        "Trường": "THPT THCS Đại Cao Tiểu Mầm Chính Trung PTDTNT Phổ",
+        "Bệnh": "viện",
+        "Trung": "tâm",
+        "Văn": "phòng",
+        "Chủ": "tịch nhiệm",
+        "Giám": "đốc",
+        "Bí": "thư",
+        "Trưởng": "ban Ban phòng đoàn",
+    }.items()
+}
+# Words before a person's name ("anh Nguyễn Minh Triết"), but "Kỳ Anh", "Bà Rịa" are places.
+_PERSON_WORDS = frozenset("Ông Bà Anh Chị".split())
+
+
+def _owns_bodies(word: str, following: str) -> bool:
+    """Whether `word` starts a committee or council that owns offices ("Tỉnh ủy", "UBND")."""
+    if word in ("UBND", "HĐND") or (word == "Ủy" and following == "ban"):
+        return True
+    return word in ("Tỉnh", "Huyện", "Thành", "Quận", "Thị", "Đảng") and following in (
+        "ủy",
+        "Ủy",
+        "đoàn",
+        "Đoàn",
+        "bộ",
+    )
+
+
+def _opens_head(word: str, following: str) -> bool:
+    """Whether `word` (then `following`) starts another unit or a title: "Công ty", "Bộ"."""
+    if word in _HEAD_NEXT:
+        return following in _HEAD_NEXT[word]
+    if word in _PERSON_WORDS:
+        return following in P.SURNAMES
+    return word in _HEAD_WORDS
+
+
 # Capitalized words that may open a sentence before a bare place name ("Tại Hà Nội").
 _SENTENCE_WORDS = frozenset(
     """Ở Tại Và Từ Đến Cho Với Của Như Trong Theo Ngoài Sau Trước Khi Về Năm Ngày Hôm Nay
     Còn Riêng Cả Toàn Đối Nhưng Hiện Đặc Cùng Trên Dưới Gồm Là Ra Vào Nếu Tuy""".split()
 )
 _PLACE_DATE_RE = re.compile(r",?\s*ngày\s+\d")
+
 _LOCAL_COMMITTEES = {_h.capitalize() for _h in P.LOCAL_PARTY_COMMITTEES} | {
     _h.capitalize() for _h in P.LOCAL_YOUTH_COMMITTEES
 }
@@ -76,6 +140,7 @@ class UnitMention:
     merge_key: str | None = None
     negative: bool = False  # matched only to block others ("Ngân hàng Thế giới")
     elliptical: bool = False  # shares its span with the mention it was copied from
+    bare_ok: bool = False  # kept as written when `needs_place` finds no place
     siblings: list[UnitMention] = field(default_factory=list)
 
 
@@ -114,7 +179,19 @@ def _in_byline(text: str, pos: int) -> bool:
     if before.endswith(("/", "(")):
         return True
     m = re.search(rf"(?:{_alt(P.BYLINE_MARKERS)})\s*:[^.!?\n]*$", before)
-    return bool(m)
+    if m:
+        return True
+    # A short line of its own after "Theo"/"Nguồn": "Theo TTXVN", "Nguồn Báo Quảng Ninh".
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if re.match(rf"\s*(?:{_alt(P.WEB_FURNITURE_MARKERS)})", line):
+        return True  # "Bản quyền thuộc về Báo Bình Định"
+    if re.search(r"(?:^|[.!?]\s+)(?:Theo|Nguồn:?)\s+$", text[line_start:pos]) and re.match(
+        r"[^\W\d_]*[\w./ ]{0,30}\s*$", text[pos : len(text) if line_end < 0 else line_end]
+    ):
+        return True  # "... bế mạc. Theo TTXVN" closing a paragraph
+    return len(line) <= 60 and bool(re.match(rf"\s*(?:{_alt(P.BYLINE_MARKERS)})\b", line))
 
 
 def _case_variants(form: str) -> set[str]:
@@ -159,9 +236,12 @@ def _match_place(text: str, pos: int, levels: tuple[str, ...], allow_unknown: bo
     if first.isdigit():
         return words[0][1], first, []
     good = []
-    for s, e in words[:3]:
+    for i, (s, e) in enumerate(words[:3]):
         w = text[s:e]
-        if w.isdigit() or w.isupper() or w in _HEAD_WORDS:
+        following = text[words[i + 1][0] : words[i + 1][1]] if i + 1 < len(words) else ""
+        if not following:
+            following = _next_word(text, e)
+        if w.isdigit() or w.isupper() or _opens_head(w, following):
             break  # "NTM", an anonymized "quận P", or another body
         if w in {"Phụ", "Phần", "Điều", "Chương", "Mục", "Khoản", "Ông", "Bà"}:
             break
@@ -238,12 +318,15 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?<![\w])(?:{_alt(P.FOREIGN_ORGANISATIONS + tuple(P.REGIONS))})(?![\w])"
         ),
         "ministry": re.compile(
-            rf"(?<![\w])(?:Bộ|BỘ)\s+(?P<name>(?i:{_alt(ministry_forms)}))(?![\w])"
+            rf"(?<![\w])(?:Bộ|BỘ)(?::\s*|\s+)(?P<name>(?i:{_alt(ministry_forms)}))(?![\w])"
         ),
         "ministry_more": re.compile(
             rf"(?:\s*,\s*|\s+và\s+)(?:Bộ\s+)?(?P<name>(?i:{_alt(ministry_forms)}))(?![\w])"
         ),
-        "department": re.compile(rf"(?<![\w])Sở\s+(?P<name>(?i:{_alt(P.DEPARTMENTS)}))(?![\w])"),
+        "department": re.compile(
+            rf"(?<![\w])Sở\s+(?P<name>(?i:{_alt(P.DEPARTMENTS + tuple(P.MINISTRY_ABBREVIATIONS))}))"
+            rf"(?![\w])"
+        ),
         "committee": re.compile(rf"(?<![\w])(?P<head>{_alt(committee_forms)})(?![\w])"),
         "local_head": re.compile(rf"(?<![\w])(?P<head>{_alt(P.LOCAL_STATE_HEADS)})(?![\w])"),
         "loc_word": re.compile(rf"(?P<word>{_alt(loc_forms)})(?:(?<=\.)|(?![\w]))[ \t]*"),
@@ -251,23 +334,49 @@ def _patterns() -> dict[str, re.Pattern]:
         "city_short": re.compile(rf"(?<![\w])(?:{_alt(P.CITY_SHORT_FORMS)})(?![\w])"),
         "province": re.compile(rf"(?<![\w])(?:{_alt(provinces)})(?![\w])"),
         "city": re.compile(rf"(?<![\w])(?:{_alt(cities)})(?![\w])"),
+        "assembly_list": re.compile(
+            rf"(?<![\w])(?P<standing>Thường trực )?các Ủy ban: ?"
+            rf"(?P<name>{_alt(P.ASSEMBLY_COMMITTEES)})(?![\w])"
+        ),
+        "assembly_more": re.compile(rf"(?:, | và )(?P<name>{_alt(P.ASSEMBLY_COMMITTEES)})(?![\w])"),
         "assembly": re.compile(
             rf"(?<![\w])Ủy ban (?P<name>{_alt(P.ASSEMBLY_COMMITTEES)})"
             rf"(?P<qh> của Quốc hội)?(?![\w])"
         ),
         "enterprise": re.compile(
             rf"(?<![\w])(?P<head>{_alt(P.ENTERPRISE_HEADS)})"
-            rf"(?:[ \t]+(?P<form>{_alt(P.ENTERPRISE_FORMS)}))?[ \t]+(?=[{UP}A-Z])"
+            rf"(?:[ \t]+(?P<form>{_alt(P.ENTERPRISE_FORMS)}"
+            rf"|(?:(?![{UP}])[^\W\d_]+ ){{0,3}}(?![{UP}])[^\W\d_]+(?= [{UP}])))?"
+            rf"[ \t]+(?=[{UP}A-Z])"
         ),
         "back_reference": re.compile(
             rf"(?<![\w])(?P<prefix>{_alt(P.SUB_BODY_PREFIXES)})(?:\s*\([{UP}A-Z]{{2,}}\))?\s+"
             rf"(?P<head>{_alt(P.OWNER_BACK_REFERENCES)})(?![\w])(?!\s+[{UP}])"
         ),
-        "school": re.compile(rf"(?<![\w])(?P<head>{_alt(P.SCHOOL_HEADS)})[ \t]+(?=[{UP}])"),
+        "school": re.compile(
+            rf"(?<![\w])(?P<head>{_alt(P.SCHOOL_HEADS)})[ \t]+"
+            rf"(?=[{UP}]|(?:tỉnh|thành phố|huyện|quận|thị xã) )"
+        ),
         "open": re.compile(
-            rf"(?<![\w])(?P<head>Tổng cục|Cục|Vụ|Viện|Trung tâm|Nha|Bệnh viện)[ \t]+(?=[{UP}])"
+            rf"(?<![\w])(?P<head>Tổng cục|Chi cục|Cục|Vụ|Viện|Trung tâm|Nha|Bệnh viện|Báo|Tạp chí"
+            rf"|Văn phòng|Phòng|Đồn Biên phòng|Hội|Công đoàn|Hiệp hội"
+            rf"|Đài(?= (?:Phát thanh|Truyền hình|PT)))[ \t]+(?=[{UP}])"
+        ),
+        "newspaper": re.compile(rf"(?<![\w])báo (?=[{UP}])"),
+        "steering_committee": re.compile(r"(?<![\w])Ban [Cc]hỉ đạo(?= )"),
+        "management_board": re.compile(r"(?<![\w])Ban (?:Quản lý|QL)(?= [\w])"),
+        "military": re.compile(
+            r"(?<![\w])(?:Bộ Tư lệnh )?(?:(?:Quân khu|Quân đoàn|Sư đoàn|Lữ đoàn|Binh đoàn)"
+            r" \d{1,3}(?![\w/])|Vùng \d Hải quân|Vùng Cảnh sát biển \d)"
         ),
         "prefix": re.compile(rf"(?:{_alt(P.SUB_BODY_PREFIXES)})(?:\s*\([{UP}A-Z]{{2,}}\))?\s+$"),
+        "facility_before": re.compile(
+            rf"(?<![\w])(?i:{_alt(P.FACILITY_WORDS)})(?: [\d.,]+ ?kV)? $"
+        ),
+        "prefix_listed": re.compile(rf"(?:{_alt(P.SUB_BODY_PREFIXES)}) các $"),
+        "prefix_coordinated": re.compile(
+            rf"(?<![\w])(?P<prefix>{_alt(P.SUB_BODY_PREFIXES)})(?:\s*,\s*|\s+và\s+)$"
+        ),
     }
 
 
@@ -295,6 +404,8 @@ def _find_national(text: str) -> list[UnitMention]:
             and (_in_byline(text, m.start()) or text.startswith("/", m.end()))
         ):
             continue  # "Ảnh: Trọng Đức/TTXVN", "TTXVN/Tin Tức": a credit
+        if _in_law_title(text, m.start()):
+            continue  # "Luật Tổ chức Chính phủ"
         nxt = _next_word(text, m.end())
         if kind in ("mass_org", "youth_union"):  # "các Hội Nông dân cơ sở", "cụm Đoàn ... các"
             if nxt in P.GENERIC_AFTER or _is_generic_before(text, m.start()):
@@ -305,6 +416,12 @@ def _find_national(text: str) -> list[UnitMention]:
         k = _KHOA_RE.match(text, end)
         if k:
             end = k.end()
+        branch = re.match(r" [Cc]hi nhánh (?:(?:tỉnh|thành phố|TP\.?) ?)?", text[end:])
+        if branch and kind == "state":
+            hit = _match_place(text, end + branch.end(), ("province",))
+            if hit:  # "Ngân hàng Nhà nước chi nhánh Lâm Đồng": the body's branch there
+                name = f"{name} chi nhánh {_place_short(hit[1], hit[2])}"
+                end = hit[0]
         out.append(
             UnitMention(m.start(), end, text[m.start() : end], name, kind, head=name, priority=3)
         )
@@ -347,6 +464,8 @@ def _find_departments(text: str) -> list[UnitMention]:
     out = []
     for m in _patterns()["department"].finditer(text):
         written = m.group("name")
+        abbreviations = {k.casefold(): v for k, v in P.MINISTRY_ABBREVIATIONS.items()}
+        written = abbreviations.get(written.casefold(), written)  # "Sở GD&ĐT"
         canon = next((d for d in P.DEPARTMENTS if d.casefold() == written.casefold()), written)
         canon = P.MINISTRY_CASE.get(canon.casefold(), canon)
         name = f"Sở {canon}"
@@ -437,11 +556,14 @@ def _find_committees(text: str) -> list[UnitMention]:
             if tp:
                 hit = _match_place(text, start + tp.end(), levels)
             hit = hit or _match_place(text, start, levels)
+            number = re.match(r"\d{1,2}(?![\w/]|[.,]\d)", text[start:])
+            if not hit and number and key.startswith("quận"):
+                hit = (start + number.end(), number.group(0), [])  # "Quận đoàn 1"
         if hit:
             end, spelled, units = hit
             short = _place_short(spelled, units)
             um.end, um.text = end, text[m.start() : end]
-            if short == "Hồ Chí Minh" and key == "thành ủy":
+            if short == "Hồ Chí Minh" and key in ("thành ủy", "thành đoàn"):
                 um.name = f"{canon} Thành phố Hồ Chí Minh"
             else:
                 um.name = f"{canon} {short}"
@@ -468,11 +590,14 @@ def _find_committees(text: str) -> list[UnitMention]:
             continue
         if _next_word(text, m.end()).casefold() in P.GENERIC_AFTER:
             continue
-        um.needs_place = {
-            "province": "tỉnh",
-            "district": "huyện",
-            "province_or_district": "thành phố",
-        }[level]
+        um.needs_place = (
+            _COMMITTEE_WORD.get(canon)
+            or {
+                "province": "tỉnh",
+                "district": "huyện",
+                "province_or_district": "thành phố",
+            }[level]
+        )
         out.append(um)
     return out
 
@@ -511,36 +636,148 @@ def _coordinated_places(text: str, pos: int, levels, first: UnitMention) -> list
 
 
 def _find_local_heads(text: str) -> list[UnitMention]:
-    """Finds "UBND tỉnh Bình Định", "TAND Tối cao", "Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"."""
+    """Finds "UBND tỉnh Bình Định", "TAND Tối cao", "Đoàn Đại biểu Quốc hội tỉnh Đồng Nai",
+    "UBND các xã Vũ Quý, Vũ Trung" (one body per place) and "HĐND, UBND huyện Sóc Sơn" (the
+    place written once for both)."""
     out = []
+    bare: list[UnitMention] = []
     words = list(P.LOCALITY_WORDS)
-    for m in _patterns()["local_head"].finditer(text):
+    pats = _patterns()
+    for m in pats["local_head"].finditer(text):
         written = m.group("head")
         canon = P.LOCAL_STATE_HEADS[written]
         kind = P.LOCAL_HEAD_KIND[canon]
         um = UnitMention(m.start(), m.end(), written, canon, kind, head=canon, priority=2)
+        if _in_law_title(text, m.start()):
+            continue
         sup = re.match(rf"\s+(?:{_alt(P.SUPREME_SUFFIXES)})(?![\w])", text[m.end() :])
-        if sup and canon in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
-            um.end = m.end() + sup.end()
+        high = re.match(
+            rf" cấp cao(?: tại (?P<seat>{_alt(P.HIGH_COURT_SEATS)})(?![\w]))?", text[m.end() :]
+        )
+        if canon in ("Tòa án nhân dân", "Viện kiểm sát nhân dân") and (sup or high):
+            um.end = m.end() + (sup or high).end()
             um.text = text[m.start() : um.end]
-            um.name = f"{canon} tối cao"
+            if sup:
+                um.name = f"{canon} tối cao"
+            else:  # "TAND cấp cao tại Hà Nội" (Luật Tổ chức Tòa án nhân dân 2024, Điều 4)
+                seat = high.group("seat")
+                um.name = f"{canon} cấp cao" + (f" tại {P.HIGH_COURT_SEATS[seat]}" if seat else "")
             um.priority = 3
             out.append(um)
             continue
         if _is_generic_before(text, m.start()):
             continue
         vn = re.match(
-            r" Việt Nam(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường) )", text[m.end() :]
+            r" Việt Nam(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|TP)(?![\w])| TP\.)",
+            text[m.end() :],
         )
-        if vn and kind == "mass_org":  # "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh": the local chapter
+        if vn and kind in ("mass_org", "youth_union"):
+            # "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh", "Hội Sinh viên Việt Nam TP.HCM": the chapter
             um.end, um.name = m.end() + vn.end(), f"{canon} Việt Nam"
             um.text = text[m.start() : um.end]
+        if canon in P.HEAD_LEVEL_WORDS:  # "Đoàn xã Thanh": a base Youth Union only
+            if _attach_locality(text, um, P.HEAD_LEVEL_WORDS[canon]) or (
+                um.needs_place and um.needs_place != "generic"
+            ):
+                out.append(um)
+            continue
+        if canon in P.BARE_PROVINCE_HEADS and _attach_locality(text, um, (), bare_province=True):
+            um.priority = 3
+            out.append(um)
+            continue
         if _attach_locality(text, um, words):
             um.priority = 3
             out.append(um)
         elif um.needs_place and um.needs_place != "generic":
             out.append(um)
+        elif not um.needs_place:
+            listed = _listed_places(text, um)
+            if listed:
+                out.append(listed)
+            else:
+                bare.append(um)
+    by_start = {um.start: um for um in out}
+    for um in sorted(bare, key=lambda u: -u.start):
+        gap = re.match(r"\s*,\s*|\s+và\s+", text[um.end : um.end + 6])
+        other = by_start.get(um.end + gap.end()) if gap else None
+        if other is None or other.head not in P.LOCAL_HEAD_KIND:
+            continue
+        # "HĐND, UBND huyện Sóc Sơn": the first body belongs to the same place.
+        um.place, um.place_word, um.province = other.place, other.place_word, other.province
+        um.needs_place = other.needs_place
+        if other.place:
+            um.name = f"{um.name} {other.place_word} {other.place}"
+        elif other.needs_place:
+            um.name = f"{um.name} {other.needs_place}"
+        else:
+            continue
+        out.append(um)
+        by_start[um.start] = um
     return out
+
+
+def _listed_places(text: str, um: UnitMention) -> UnitMention | None:
+    """ "UBND các xã Vũ Quý, Vũ Trung và Quang Trung": the body of each place, the first one
+    extended over "các xã Vũ Quý" and the others (siblings) over their place names."""
+    listed = re.match(
+        r" các (?P<word>thành phố|thị xã|thị trấn|huyện|quận|xã|phường|tỉnh) ", text[um.end :]
+    )
+    if not listed:
+        return None
+    canon_word, level = P.LOCALITY_WORDS[listed.group("word")]
+    levels = _LEVELS[level]
+    start = um.end + listed.end()
+    hit = _match_place(text, start, levels)
+    if not hit:
+        return None
+    end, spelled, units = hit
+    short = _place_short(spelled, units)
+    head = um.name
+    um.end, um.text = end, text[um.start : end]
+    um.name, um.place, um.place_word = f"{head} {canon_word} {short}", short, canon_word
+    um.province = _province_of(units)
+    um.priority = 3
+    pos = end
+    while sep := re.match(r"\s*,\s*|\s+và\s+", text[pos:]):
+        s = pos + sep.end()
+        word, lv = canon_word, levels
+        own = _patterns()["loc_word"].match(text, s)
+        if own and own.group("word").casefold() in P.LOCALITY_WORDS:
+            word, lv_name = P.LOCALITY_WORDS[own.group("word").casefold()]
+            lv = _LEVELS[lv_name]
+            hit = _match_place(text, own.end(), lv)
+        else:
+            hit = _match_place(text, s, lv)
+        if not hit:
+            break
+        e, spelled, units = hit
+        if _is_cap(_next_word(text, e)) and not text[e:].lstrip().startswith(("(", ",")):
+            break
+        short = _place_short(spelled, units)
+        um.siblings.append(
+            UnitMention(
+                s,
+                e,
+                text[s:e],
+                f"{head} {word} {short}",
+                um.kind,
+                head=um.head,
+                place=short,
+                place_word=word,
+                province=_province_of(units),
+                priority=4,
+            )
+        )
+        pos = e
+    return um
+
+
+def _in_law_title(text: str, pos: int) -> bool:
+    """Whether a body at `pos` is a word of a law's title ("Luật Tổ chức Chính phủ", "Luật
+    Công an nhân dân", "Điều lệ Hội Nông dân Việt Nam"), not a mention of the body."""
+    return bool(
+        re.search(r"(?:Luật|Pháp lệnh|Điều lệ)(?: [Tt]ổ chức)? $", text[max(0, pos - 20) : pos])
+    )
 
 
 def _locality(start, end, text, word, short, units, priority) -> UnitMention:
@@ -610,6 +847,8 @@ def _find_localities(text: str) -> list[UnitMention]:
                 continue
             if nxt.casefold() in ("ủy", "đoàn"):
                 continue
+            if pats["facility_before"].search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # "Khu công nghiệp Yên Bình", "Trạm biến áp 220 kV Phú Bình": a site
             level = "province" if pat is pats["province"] else "district"
             units = gz.lookup(m.group(0), level=level)
             if not units:
@@ -667,14 +906,64 @@ def _enclosing_places(text, pos, level) -> list[UnitMention]:
 
 
 def _find_assembly_committees(text: str) -> list[UnitMention]:
-    """Finds "Ủy ban Kinh tế của Quốc hội", "Ủy ban Pháp luật"."""
+    """Finds "Ủy ban Kinh tế của Quốc hội", "Ủy ban Pháp luật", and the lists of the standing
+    parts of several ("Thường trực các Ủy ban: Pháp luật, Tài chính - Ngân sách")."""
+    pats = _patterns()
     out = []
-    for m in _patterns()["assembly"].finditer(text):
+    for m in pats["assembly"].finditer(text):
         name = f"Ủy ban {m.group('name')} của Quốc hội"
         out.append(
             UnitMention(m.start(), m.end(), m.group(0), name, "state", head=name, priority=3)
         )
+    for m in pats["assembly_list"].finditer(text):
+        standing = "Thường trực " if m.group("standing") else ""
+        first = UnitMention(
+            m.start(),
+            m.end(),
+            m.group(0),
+            f"{standing}Ủy ban {m.group('name')} của Quốc hội",
+            "state",
+            head="Ủy ban",
+            priority=4,
+        )
+        pos = m.end()
+        while more := pats["assembly_more"].match(text, pos):
+            s = more.start("name")
+            first.siblings.append(
+                UnitMention(
+                    s,
+                    more.end(),
+                    more.group("name"),
+                    f"{standing}Ủy ban {more.group('name')} của Quốc hội",
+                    "state",
+                    head="Ủy ban",
+                    priority=4,
+                )
+            )
+            pos = more.end()
+        out.append(first)
     return out
+
+
+def _has_stop(words: list[str]) -> bool:
+    """Whether a lower-case run holds a function word or a two-syllable verb ("ban hành")."""
+    if _stop_index(words) < len(words):
+        return True
+    return any(
+        f"{a} {b}".casefold() in _STOP_PHRASES for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _stop_index(words: list[str]) -> int:
+    """Index of the first stop word or two-syllable verb in `words` (their length if none)."""
+    for j, w in enumerate(words):
+        if w.casefold() in _NAME_STOPS and w not in ("và", "&"):
+            if j and words[j - 1] == "và":
+                continue  # "nhỏ và vừa": coordinated words of the name
+            return j
+        if j + 1 < len(words) and f"{w} {words[j + 1]}".casefold() in _STOP_PHRASES:
+            return j
+    return len(words)
 
 
 def _proper_name_end(
@@ -682,37 +971,59 @@ def _proper_name_end(
     pos: int,
     max_words: int = 7,
     word_ends: dict[int, int] | None = None,
+    to_locality: bool = False,
 ) -> int:
     """End of a proper name starting at `pos`.
 
     Vietnamese names capitalize the first syllable of each word ("Đầu tư và Thương mại Điện
-    Quang"), so lower-case syllables are taken when a capitalized one follows; "và"/"&" join
-    capitalized words. With the segmenter's words (`word_ends`, start -> end), a capitalized
-    syllable takes the rest of its word ("Du lịch", "Chính quyền").
+    Quang"), so lower-case syllables are taken when a capitalized one follows; "và"/"&" and a
+    spaced dash join capitalized words ("Vụ Kế hoạch - Tài chính"). With the segmenter's words
+    (`word_ends`, start -> end), a capitalized syllable takes the rest of its word ("Du lịch").
+    With `to_locality`, lower-case words up to a level word and its place are taken too ("Cục
+    Thi hành án dân sự| tỉnh Nghệ An"); a trailing "TP.HCM" belongs to the name.
     """
-    tokens = []
+    tokens: list[tuple[int, int, str, bool]] = []  # start, end, syllable, after a dash
     for m in re.finditer(r"[^\W_][\w&'-]*|&", text[pos : pos + 200]):
-        if tokens and text[pos + tokens[-1][1] : pos + m.start()] != " ":
-            break
-        tokens.append((m.start(), m.end(), m.group(0)))
+        dash = False
+        if tokens:
+            sep = text[pos + tokens[-1][1] : pos + m.start()]
+            if sep != " ":
+                if not re.fullmatch(r" [-–] ", sep):
+                    break
+                dash = True
+        tokens.append((m.start(), m.end(), m.group(0), dash))
         if len(tokens) >= max_words * 2:
             break
     end = pos
     n_caps = 0
-    for i, (s, e, w) in enumerate(tokens):
-        if pos + s < end:
-            continue  # inside a word already taken
-        if _is_cap(w) or w[0].isdigit():
-            if n_caps and w in _HEAD_WORDS:
+    loc_word = _patterns()["loc_word"]
+    resume = 0
+    for i, (s, e, w, dash) in enumerate(tokens):
+        if pos + s < end or i < resume:
+            continue  # inside a word or a lower-case run already taken
+        capital = _is_cap(w) or w[0].isdigit()
+        if dash and not (n_caps and capital):
+            break
+        if capital:
+            following = tokens[i + 1][2] if i + 1 < len(tokens) else _next_word(text, pos + e)
+            if n_caps and _opens_head(w, following):
                 break
-            following = [t[2] for t in tokens[i + 1 : i + 3]]
-            person = len(following) == 2 and all(map(_is_cap, following))
+            if not n_caps and _owns_bodies(w, following):
+                break  # "Văn phòng| Tỉnh ủy": the owner of this body, not its name
+            nxt2 = [t[2] for t in tokens[i + 1 : i + 3]]
+            person = len(nxt2) == 2 and all(map(_is_cap, nxt2))
             if n_caps and w in P.SURNAMES and person:
-                if not gz.lookup(" ".join([w, *following]), level="province"):
+                if not gz.lookup(" ".join([w, *nxt2]), level="province"):
                     break  # "Tổng cục Du lịch Nguyễn Văn Tuấn": a person follows the name
             end = pos + e
             word_end = (word_ends or {}).get(pos + s, 0)
-            if word_end > end and re.fullmatch(r"(?: [^\W\d_]+)+", text[end:word_end]):
+            after_capital = i > 0 and _is_cap(tokens[i - 1][2]) and not dash
+            if (
+                word_end > end
+                and not after_capital  # "Mỹ Khánh| nhận": a name of capitals ends at a verb
+                and re.fullmatch(r"(?: [^\W\d_]+)+", text[end:word_end])
+                and not any(map(_is_cap, text[end:word_end].split()))
+            ):
                 end = word_end  # "Du lịch" is one word: the name does not stop inside it
             n_caps += 1
             if n_caps >= max_words:
@@ -720,22 +1031,54 @@ def _proper_name_end(
             continue
         if n_caps == 0:
             break
-        run = []
-        for t in tokens[i : i + 4]:
-            if _is_cap(t[2]) or t[2][0].isdigit():
+        run: list[str] = []
+        at_locality = False
+        for t in tokens[i : i + 5]:
+            if _is_cap(t[2]) or t[2][0].isdigit() or t[3]:
                 break
+            lw = loc_word.match(text, pos + t[0])
+            if lw and t[2] in ("tỉnh", "huyện", "quận", "xã", "phường", "thị", "thành", "đặc"):
+                if re.match(rf"[{UP}\d]|[,.;:)]|và |$", text[lw.end() : lw.end() + 3]):
+                    at_locality = True  # "tỉnh Nghệ An", or a bare "huyện" to complete
+                    break
             run.append(t[2])
-        if any(
-            (x.casefold() in _NAME_STOPS or x in P.LOCALITY_WORDS) and x not in ("và", "&")
-            for x in run
-        ):
+        if i > 1 and _is_cap(tokens[i - 1][2]) and _is_cap(tokens[i - 2][2]):
+            to_locality = False  # "Gia Lai| mở chuyên trang": after a proper name, a verb
+        if _has_stop(run):
+            k = _stop_index(run)
+            while k and run[k - 1] in ("và", "&"):
+                k -= 1
+            if to_locality and 0 < k <= 3:
+                end = pos + tokens[i + k - 1][1]  # "Cục Thủy lợi| hướng dẫn", "quốc gia| đã"
             break
-        nxt = tokens[i + len(run)][2] if i + len(run) < len(tokens) else ""
-        if _is_cap(nxt) and len(run) <= 3:
-            if run[0] in ("và", "&") and nxt in _HEAD_WORDS:
-                break  # "Công ty X và Hợp tác xã Y": two names
+        if at_locality:
+            if to_locality and run and len(run) <= 4:
+                end = pos + tokens[i + len(run) - 1][1]  # "Cục Thi hành án dân sự| tỉnh ..."
+            break
+        if len(run) == 5 and run[-2:] != ["chi", "nhánh"]:
+            break
+        tail = i + len(run) == len(tokens) and re.match(
+            r"\s*[;,.()\n]", text[pos + tokens[-1][1] : pos + tokens[-1][1] + 3]
+        )
+        if to_locality and run and len(run) <= 3 and tail:
+            end = pos + tokens[-1][1]  # "Vụ Chính quyền địa phương;", "Vụ Tổ chức cán bộ,"
+            break
+        nxt = tokens[i + len(run)] if i + len(run) < len(tokens) else None
+        branch = run[-2:] == ["chi", "nhánh"]  # "Văn phòng Đăng ký đất đai chi nhánh Phú Quốc"
+        if nxt and _is_cap(nxt[2]) and (len(run) <= 3 or branch):
+            after = tokens[i + len(run) + 1][2] if i + len(run) + 1 < len(tokens) else ""
+            if run[0] in ("và", "&") and _opens_head(nxt[2], after):
+                break  # "Công ty X và Hợp tác xã Y", "Bệnh viện X và Bệnh viện Y": two names
+            if to_locality and (_opens_head(nxt[2], after) or _owns_bodies(nxt[2], after)):
+                end = pos + tokens[i + len(run) - 1][1]  # "Phòng Cảnh sát hình sự| Công an"
+                break
+            resume = i + len(run)
             continue  # "Dầu khí quốc gia Việt Nam": the capital word ahead ends the run
         break
+    if end > pos and to_locality:
+        city = re.match(r" (?:TP\. ?|Tp\. ?|TP |Tp )?(?:HCM|Hồ Chí Minh)(?![\w])", text[end:])
+        if city and not re.match(r" (?:Hồ Chí Minh)", text[end:]):
+            end += city.end()  # "Trường Đại học Sư phạm TP.HCM"
     return end
 
 
@@ -744,11 +1087,23 @@ def _find_enterprises(text: str, word_ends: dict[int, int] | None = None) -> lis
     out = []
     for m in _patterns()["enterprise"].finditer(text):
         head = P.ENTERPRISE_HEADS[m.group("head")]
+        form = m.group("form") or ""
+        if (
+            form
+            and form not in P.ENTERPRISE_FORMS
+            and (head not in ("Hợp tác xã", "Công ty") or _has_stop(form.split()))
+        ):
+            continue  # "Hợp tác xã nông nghiệp Phước Chỉ", but not "Công ty này Hòa Phát"
         if head == "Ngân hàng" and text.startswith("Nhà nước", m.end()):
             continue
         end = _proper_name_end(text, m.end(), word_ends=word_ends)
         if end <= m.end():
             continue
+        suffix = re.match(
+            r" ?[-–] ?(?:CTCP|Công ty CP|Công ty cổ phần|Công ty TNHH)(?![\w])", text[end:]
+        )
+        if suffix:
+            end += suffix.end()  # "Tập đoàn Vingroup - Công ty CP" (Luật Doanh nghiệp, Điều 38)
         distinct = text[m.end() : end]
         if distinct.casefold() in P.ENTERPRISE_GENERIC_NEXT or len(distinct.split()[0]) < 2:
             continue
@@ -783,14 +1138,32 @@ def _find_enterprises(text: str, word_ends: dict[int, int] | None = None) -> lis
     return out
 
 
+def _expand_city(name: str) -> str:
+    """ "Sư phạm TP.HCM" -> "Sư phạm Thành phố Hồ Chí Minh": the city's short form expanded."""
+    for form in sorted(P.CITY_SHORT_FORMS, key=len, reverse=True):
+        if name.endswith(" " + form) and P.CITY_SHORT_FORMS[form] == "Hồ Chí Minh":
+            return name[: -len(form)] + "Thành phố Hồ Chí Minh"
+    return name
+
+
 def _find_schools(text: str, word_ends: dict[int, int] | None = None) -> list[UnitMention]:
     """Finds "Trường THPT Chu Văn An" -> "Trường Trung học phổ thông Chu Văn An"."""
     out = []
     for m in _patterns()["school"].finditer(text):
-        end = _proper_name_end(text, m.end(), max_words=6, word_ends=word_ends)
+        end = _proper_name_end(text, m.end(), max_words=6, word_ends=word_ends, to_locality=True)
         if end <= m.end():
+            # "Trường Chính trị tỉnh Vĩnh Phúc": a school named by its locality.
+            head = P.SCHOOL_HEADS[m.group("head")]
+            um = UnitMention(m.start(), m.end() - 1, head, head, "school", head=head, priority=2)
+            um.end = m.start() + len(m.group(0).rstrip())
+            um.text = text[m.start() : um.end]
+            if _attach_locality(text, um, list(P.LOCALITY_WORDS)) or um.needs_place not in (
+                None,
+                "generic",
+            ):
+                out.append(um)
             continue
-        name = f"{P.SCHOOL_HEADS[m.group('head')]} {text[m.end() : end]}"
+        name = f"{P.SCHOOL_HEADS[m.group('head')]} {_expand_city(text[m.end() : end])}"
         out.append(
             UnitMention(
                 m.start(),
@@ -809,40 +1182,190 @@ def _find_open_bodies(text: str, word_ends: dict[int, int] | None = None) -> lis
     """Finds "Tổng cục Du lịch", "Vụ Chính quyền địa phương", "Trung tâm Con người và Thiên
     nhiên"."""
     out = []
-    for m in _patterns()["open"].finditer(text):
+    pats = _patterns()
+    for m in pats["newspaper"].finditer(text):
+        if (word_ends or {}).get(m.start()) != m.start() + 3 or _in_byline(text, m.start()):
+            continue  # "thông báo Kết luận": the verb, not a newspaper
+        end = _proper_name_end(text, m.end(), max_words=5, word_ends=word_ends, to_locality=True)
+        if end > m.end():
+            written = text[m.start() : end]
+            out.append(
+                UnitMention(m.start(), end, written, "Báo" + written[3:], "other", head="Báo")
+            )
+    for m in pats["open"].finditer(text):
         head = m.group("head")
-        end = _proper_name_end(text, m.end(), max_words=8, word_ends=word_ends)
+        if head in ("Báo", "Tạp chí", "Đài") and _in_byline(text, m.start()):
+            continue  # "Nguồn: Báo Quảng Ninh": a credit
+        end = _proper_name_end(text, m.end(), max_words=8, word_ends=word_ends, to_locality=True)
         if end <= m.end():
             continue
-        kind = "other" if head in ("Trung tâm", "Bệnh viện") else "state"
+        kind = "other" if head in ("Trung tâm", "Bệnh viện", "Báo", "Tạp chí", "Đài") else "state"
         written = text[m.start() : end]
+        if head in ("Hội", "Công đoàn", "Hiệp hội"):
+            kind = "mass_org"
         um = UnitMention(m.start(), end, written, written, kind, head=head, priority=1)
-        _attach_locality(text, um, ("tỉnh", "thành phố", "TP.", "TP"))  # "Cục Thuế tỉnh X"
-        if um.needs_place:
-            um.end, um.text, um.name, um.needs_place = end, written, written, None
+        placed = _attach_locality(text, um, list(P.LOCALITY_WORDS))  # "Cục Thuế tỉnh X"
+        if head in ("Hội", "Công đoàn") and not (placed or um.needs_place not in (None, "generic")):
+            continue  # an association of a place ("Hội Khuyến học huyện"), else not a name
+        um.bare_ok = head not in ("Hội", "Công đoàn")
         out.append(um)
+    for m in pats["steering_committee"].finditer(text):
+        um = _steering_committee(text, m)
+        if um is not None:
+            out.append(um)
+    for m in pats["management_board"].finditer(text):
+        um = _management_board(text, m, word_ends)
+        if um is not None:
+            out.append(um)
+    for m in pats["military"].finditer(text):
+        out.append(
+            UnitMention(
+                m.start(), m.end(), m.group(0), m.group(0), "state", head="military", priority=2
+            )
+        )
     return out
+
+
+def _steering_committee(text: str, m: re.Match) -> UnitMention | None:
+    """Finds "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực", "Ban Chỉ đạo thực
+    hiện Kết luận 80-KL/TW": a steering committee is named by its task, up to the end of the
+    clause; "Ban Chỉ đạo các cấp" is a category."""
+    clause = re.match(r"[^.;:()\n]{0,160}", text[m.end() :]).group(0)
+    clause = re.split(rf" và | - |, (?=[^\W\d_]+ [{UP}])", clause)[0]
+    tokens = [(t.group(0), t.end()) for t in re.finditer(r",|[^\W_][\w/&-]*", clause)]
+    words = [w for w, _ in tokens]
+    if not words or words[0] in ("này", "đó", "của", "và"):
+        return None
+    if words[0] == "các" and not (len(words) > 1 and _is_cap(words[1])):
+        return None  # "Ban Chỉ đạo các cấp", but "Ban Chỉ đạo các Chương trình ..."
+    kept = 0
+    for j, w in enumerate(words):
+        if j and _is_cap(w) and _opens_head(w, words[j + 1] if j + 1 < len(words) else ""):
+            break  # "... công lập| Trưởng đoàn": a post or another body
+        if w == ",":
+            nxt = words[j + 1] if j + 1 < len(words) else ""
+            if not nxt or _is_cap(nxt) or _has_stop([nxt]):
+                break
+            continue
+        if j >= 1 and w not in ("về", "các", "thực", "hiện") and not _is_cap(words[j - 1]):
+            if _has_stop([w]):
+                if w in ("ra", "vào", "lên", "lại", "được"):
+                    kept = j - 1  # "đề| ra": the verb before its complement
+                break
+            if f"{words[j - 1]} {w}".casefold() in _STOP_PHRASES and words[j - 1] != "thực":
+                kept = j - 1  # "... tỉnh| ban hành": the verb starts at the word before
+                break
+        kept = j + 1
+        if kept >= 16:
+            break
+    while kept and (words[kept - 1] == "," or _has_stop([words[kept - 1]])):
+        kept -= 1
+    first = words[0] if kept else ""
+    if kept < 2 and not (first and (_is_cap(first) or first[0].isdigit())):
+        return None
+    end = m.end() + tokens[kept - 1][1]
+    written = text[m.start() : end]
+    name = "Ban Chỉ đạo" + written[len("Ban Chỉ đạo") :]
+    return UnitMention(m.start(), end, written, name, "state", head="Ban Chỉ đạo", priority=2)
+
+
+def _management_board(text: str, m: re.Match, word_ends) -> UnitMention | None:
+    """Finds "Ban Quản lý dự án đầu tư xây dựng huyện Quảng Xương", "Ban Quản lý các khu công
+    nghiệp Bình Dương" (Nghị định 15/2021/NĐ-CP, 35/2022/NĐ-CP): a board's task in lower case,
+    then the place or proper name that makes it one board; "Ban Quản lý dự án" alone is none."""
+    pos = m.end()
+    words = 0
+    while words < 8:
+        w = re.match(r" ([^\W\d_]+)", text[pos:])
+        if not w or _is_cap(w.group(1)):
+            break
+        after = _next_word(text, pos + 1 + len(w.group(1)))
+        if _patterns()["loc_word"].match(text, pos + 1) and (
+            re.match(rf"[{UP}\d]", after[:1] or "x") or not after or _has_stop([after])
+        ):
+            break  # "... huyện Quảng Xương", or a bare "tỉnh" to complete
+        if w.group(1) != "các" and _has_stop([w.group(1)]):
+            return None
+        pos += w.end()
+        words += 1
+    um = UnitMention(m.start(), pos, text[m.start() : pos], "", "state", head="Ban Quản lý")
+    um.priority = 2
+    placed = _attach_locality(text, um, list(P.LOCALITY_WORDS))
+    if words and (placed or um.needs_place not in (None, "generic")):
+        um.name = "Ban Quản lý" + text[m.end() : um.end]
+        return um
+    end = _proper_name_end(text, pos + 1, max_words=8, word_ends=word_ends)
+    if end <= pos + 1 or text[pos : pos + 1] != " ":
+        return None
+    written = text[m.start() : end]
+    return UnitMention(
+        m.start(),
+        end,
+        written,
+        "Ban Quản lý" + written[len(m.group(0)) :],
+        "state",
+        head="Ban Quản lý",
+        priority=2,
+    )
 
 
 def _attach_prefixes(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
     """Joins "Ban Thường vụ" + "Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy", a unit of its own."""
-    pat = _patterns()["prefix"]
+    pats = _patterns()
     out = []
     for um in mentions:
         while um.kind != "locality" and not um.negative and not um.back_reference:
             window = text[max(0, um.start - 40) : um.start]
-            m = pat.search(window)
+            m = pats["prefix"].search(window)
+            if not m and um.place and _committee_tail(um) in _LOCAL_COMMITTEES:
+                m = pats["prefix_listed"].search(window)  # "Ban Thường vụ các huyện ủy X, Y"
             if not m:
                 break
-            written = re.sub(r"\s*\(.*$", "", m.group(0)).strip()
+            written = re.sub(r"\s*\(.*$| các $", "", m.group(0)).strip()
             canon, kind = P.SUB_BODY_PREFIXES[written]
             if um.name.startswith(canon + " ") or um.head.startswith(canon + " "):
                 break
-            if canon == "Thường trực" and not um.head.startswith(P.STANDING_OWNERS):
-                break
             start = um.start - (len(window) - m.start())
+            if canon == "Thường trực" and (
+                not um.head.startswith(P.STANDING_OWNERS)
+                or text[:start].rstrip().endswith(P.STANDING_TITLE_BEFORE)
+            ):
+                break  # "Phó Bí thư Thường trực Tỉnh ủy": a post in the Tỉnh ủy
+            owners = P.PREFIX_OWNERS.get(canon)
+            if owners and not um.head.startswith(owners):
+                break
             um = _prefixed(um, canon, kind, start, text)
+            out.extend(_coordinated_prefixes(text, um, pats["prefix_coordinated"]))
         out.append(um)
+    return out
+
+
+def _coordinated_prefixes(text: str, um: UnitMention, pat: re.Pattern) -> list[UnitMention]:
+    """ "Ban Tổ chức, Ban Tuyên giáo Tỉnh ủy": the first board is the Tỉnh ủy's as well."""
+    out = []
+    start = um.start
+    while m := pat.search(text[max(0, start - 40) : start]):
+        s = start - (len(text[max(0, start - 40) : start]) - m.start())
+        canon, kind = P.SUB_BODY_PREFIXES[m.group("prefix")]
+        if canon == "Thường trực" and not (um.parent or "").startswith(P.STANDING_OWNERS):
+            break
+        if kind != P.SUB_BODY_PREFIXES.get(um.name[: -len(um.parent or "")].strip(), (0, kind))[1]:
+            break  # "Ban Thường vụ Đảng ủy, Hội đồng Thành viên Tập đoàn": two owners
+        e = s + len(m.group("prefix"))
+        out.append(
+            UnitMention(
+                s,
+                e,
+                text[s:e],
+                f"{canon} {um.parent}",
+                kind or um.kind,
+                head=f"{canon} {um.head.split(' ', len(canon.split()))[-1]}",
+                parent=um.parent,
+                needs_place=um.needs_place,
+                priority=um.priority,
+            )
+        )
+        start = s
     return out
 
 
@@ -888,9 +1411,41 @@ def find_unit_mentions(text: str, word_ends: dict[int, int] | None = None) -> li
         _find_assembly_committees,
     ):
         found.extend(finder(text))
+    fixed = {um.start for um in found if um.priority >= 3}
     for named in (_find_enterprises, _find_schools, _find_open_bodies):
-        found.extend(named(text, word_ends))
-    return _distribute_ellipsis(text, _attach_prefixes(text, found))
+        # A fixed name where an open one starts wins ("Văn phòng Trung ương| và ...").
+        found.extend(um for um in named(text, word_ends) if um.start not in fixed)
+    return _distribute_ellipsis(text, _attach_prefixes(text, _join_offices(text, found)))
+
+
+def _join_offices(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """ "Phòng Cảnh sát hình sự Công an TP Hà Nội": an office written with the local body it
+    belongs to is one unit (Nghị định 37/2014/NĐ-CP: phòng, chi cục of a local body)."""
+    owners = {
+        um.start: um
+        for um in mentions
+        if um.head in P.LOCAL_HEAD_KIND and um.kind == "state" and (um.place or um.needs_place)
+    }
+    out = list(mentions)
+    for um in mentions:
+        if um.head not in P.OFFICE_HEADS or um.place or um.needs_place:
+            continue
+        owner = owners.get(um.end + 1)
+        if owner is None or text[um.end] != " ":
+            continue
+        out.append(
+            replace(
+                owner,
+                start=um.start,
+                text=text[um.start : owner.end],
+                name=f"{um.name} {owner.name}",
+                head=f"{um.name} {owner.head}",
+                parent=owner.name,
+                priority=owner.priority + 1,
+                siblings=[],
+            )
+        )
+    return out
 
 
 def _committee_tail(um: UnitMention) -> str:
@@ -975,6 +1530,18 @@ def _select(mentions: list[UnitMention]) -> list[UnitMention]:
     return chosen
 
 
+_COMMITTEE_WORD = {
+    "Tỉnh ủy": "tỉnh",
+    "Tỉnh đoàn": "tỉnh",
+    "Huyện ủy": "huyện",
+    "Huyện đoàn": "huyện",
+    "Quận ủy": "quận",
+    "Quận đoàn": "quận",
+    "Thị ủy": "thị xã",
+    "Thị đoàn": "thị xã",
+}
+
+
 def _nearest(pool: list[tuple[int, str]], pos: int, window: int) -> str | None:
     near = [(abs(s - pos), -s, p) for s, p in pool if abs(s - pos) <= window]
     return min(near)[2] if near else None
@@ -1001,9 +1568,20 @@ def _complete_from_context(
         main_province = counts[0][0]
     by_word: dict[str, list[tuple[int, str]]] = {}
     for u in mentions:
-        if u.place and u.place_word:
-            by_word.setdefault(u.place_word, []).append((u.start, u.place))
+        word = u.place_word or _COMMITTEE_WORD.get(_committee_tail(u))
+        if u.place and word:
+            by_word.setdefault(word, []).append((u.start, u.place))
     enterprises = [(u.start, u.name) for u in mentions if u.kind == "enterprise" and u.merge_key]
+    enterprises += [
+        (u.start, m.group(0))
+        for u in mentions
+        if u.head == "military" and (m := re.search(r"(?:Quân khu|Quân đoàn|Sư đoàn) \d+", u.name))
+    ]
+    enterprises += [
+        (u.start, m.group(0))
+        for u in mentions
+        if u.kind == "party" and (m := re.search(r"Đảng ủy Khối .+", u.name))
+    ]
     kept = []
     for um in mentions:
         if um.back_reference:
@@ -1028,8 +1606,13 @@ def _complete_from_context(
         if place is None:
             if _committee_tail(um) in _LOCAL_COMMITTEES and um.kind != "state":
                 kept.append(um)  # "Tỉnh ủy" with no province named: kept as written
+            elif um.bare_ok:
+                um.name, um.needs_place = um.text, None
+                kept.append(um)
             continue
-        if um.name.endswith(" " + word) or " ".join(um.head.split()[-2:]) in _LOCAL_COMMITTEES:
+        if _committee_tail(um) in ("Thành ủy", "Thành đoàn") and place == "Hồ Chí Minh":
+            um.name = f"{um.name} Thành phố Hồ Chí Minh"  # the city named after a person
+        elif um.name.endswith(" " + word) or _committee_tail(um) in _LOCAL_COMMITTEES:
             um.name = f"{um.name} {place}"
         else:
             um.name = f"{um.name} {_province_word(place)} {place}"

@@ -103,9 +103,11 @@ class AnalyzedText:
                 sent_starts.append(s in starts)
                 pos = e
         add_gap(text[pos:])
-        doc = Doc(vocab, words=words, spaces=spaces)
-        for token, is_start in zip(doc, sent_starts, strict=True):
-            token.is_sent_start = is_start or token.i == 0
+        if sent_starts:
+            sent_starts[0] = True
+        # Sentence starts go in with the words: setting `token.is_sent_start` one by one is
+        # quadratic in spaCy (each set re-checks the whole Doc's annotation).
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
         doc._.analyzed = self
         return doc
 

@@ -11,6 +11,8 @@ import re
 
 from underthesea import word_tokenize
 
+_NON_SPACE = re.compile(r"\S+")
+
 
 def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Word spans of `text[start:end]` as absolute offsets.
@@ -42,8 +44,8 @@ def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tup
 def _fill_gaps(text: str, start: int, end: int, spans: list[tuple[int, int]]):
     out, pos = [], start
     for s, e in spans + [(end, end)]:
-        for m in re.finditer(r"\S+", text[pos:s]):
-            out.append((pos + m.start(), pos + m.end()))
+        if s > pos and not text[pos:s].isspace():
+            out.extend((pos + m.start(), pos + m.end()) for m in _NON_SPACE.finditer(text[pos:s]))
         if e > s:
             out.append((s, e))
         pos = e

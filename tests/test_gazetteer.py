@@ -101,3 +101,12 @@ def test_name_lists() -> None:
 
 def test_loaded_once_per_process() -> None:
     assert gz._gazetteer() is gz._gazetteer()
+
+
+def test_namesakes_are_found_without_the_packages_brackets() -> None:
+    # The package spells "Kỳ Anh (Huyện)" and "Kỳ Anh (Thị xã)"; text writes "huyện Kỳ Anh".
+    units = gz.lookup("Kỳ Anh", level="district")
+    assert {u.name for u in units} == {"Huyện Kỳ Anh", "Thị xã Kỳ Anh"}
+    assert {u.short for u in units} == {"Kỳ Anh"}
+    assert gz.lookup("Yên Viên", level="commune")[0].short == "Yên Viên"
+    assert gz.lookup("Xuân Hòa (Xã)") == []
