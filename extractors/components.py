@@ -45,7 +45,10 @@ def _spans(doc: Doc, items: list[dict], label_key: str) -> list[Span]:
     for item in items:
         for mention in item.get("mentions") or [item]:
             span = doc.char_span(
-                mention["start"], mention["end"], label=item.get(label_key) or "", alignment_mode="expand"
+                mention["start"],
+                mention["end"],
+                label=item.get(label_key) or "",
+                alignment_mode="expand",
             )
             if span is not None:
                 span._.fields = item

@@ -15,6 +15,7 @@ from extractors.reference_patterns import (
     ID_RE,
     TYPE_WORD_RE,
     TYPE_WORD_TO_TYPE,
+    TYPE_WORDS_ALT,
     canonical_id,
     doc_type_from_symbol,
     looks_like_codes,
@@ -82,9 +83,11 @@ class Mentions:
 # --- full mentions -------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(r"[;\n|]|\.\s")
-_LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:[Ss]ố|SỐ)\s*:?\s*)?", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:[Ss]ố|SỐ)\s*:?\s*)?", re.IGNORECASE)
 _SO_TAIL = re.compile(r"(?:^|\s)(?:số|SỐ|Số)\s*:?\s*$")
-_OPEN_PAREN_SO = re.compile(r"\(\s*(?:số\s*)?$", re.IGNORECASE)
+# "(số 11-NQ/TW)" or "(Nghị quyết số 21-NQ/TW)" right after a named mention gives its number.
+_OPEN_PAREN_SO = re.compile(r"\(\s*(?:(?:" + TYPE_WORDS_ALT + r")\s+)?(?:số\s*)?$", re.IGNORECASE)
+_CLOSE_PAREN = re.compile(r"[^()\n;]{0,40}?\)")
 _DIRECT = re.compile(r"\s*(?:(?:số|SỐ|Số)\s*:?\s*)?")
 
 
@@ -150,7 +153,7 @@ def find_full_mentions(text: str) -> list[FullMention]:
             continue
         if doc_type is None and found:
             gap = text[found[-1].end : m.start()]
-            if _LIST_GAP.fullmatch(gap):
+            if LIST_GAP.fullmatch(gap):
                 doc_type = found[-1].doc_type
         if start == m.start():
             so = _SO_TAIL.search(window)
@@ -158,7 +161,11 @@ def find_full_mentions(text: str) -> list[FullMention]:
                 start = wstart + so.start() + (1 if window[so.start()].isspace() else 0)
         if doc_type is None:
             doc_type = doc_type_from_symbol(tokens)
-        in_parens = bool(_OPEN_PAREN_SO.search(text[max(0, m.start() - 8) : m.start()]))
+        in_parens = bool(
+            _OPEN_PAREN_SO.search(text[max(0, m.start() - 40) : m.start()])
+            and (close := _CLOSE_PAREN.match(text, m.end())) is not None
+            and not ID_RE.search(close.group(0))  # "(Nghị quyết 18-NQ/TW, 19-NQ/TW)": a list
+        )
         number = m.group("num")
         year = m.group("year")
         mention = FullMention(

@@ -19,7 +19,8 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 LAW_TITLE_STOPS = frozenset(
     """số ngày của được đã đang sẽ thì là này để theo tại do có không với cho trong khi nếu
     mà nhưng hoặc hay đến từ như nói trên đó gồm thuộc vào ra bởi về hiện nay
-    nhằm cũng vẫn phải cần đều các những qua trước sau tới cùng rằng""".split()
+    nhằm cũng vẫn phải cần đều các những qua trước sau tới cùng rằng
+    nên vì tuy song bị nhiều mọi hầu""".split()
 )
 # Two-word stops: "Luật Đất đai quy định", "Luật Thủ đô hiện hành".
 LAW_TITLE_STOP_PAIRS = frozenset({("quy", "định"), ("hiện", "hành"), ("có", "hiệu")})
@@ -47,6 +48,21 @@ _CHARTER_RE = re.compile(
     r"|Cương lĩnh(?:\s+chính\s+trị)?(?:\s+của\s+Đảng)?(?:\s+(?:xây\s+dựng\s+đất\s+nước\s+trong"
     r"\s+thời\s+kỳ\s+quá\s+độ\s+lên\s+chủ\s+nghĩa\s+xã\s+hội)(?:\s*\(\s*bổ\s+sung,\s+phát\s+triển"
     r"\s+năm\s+2011\s*\))?)?)(?![\w])"
+)
+# The rules issued with a charter, known by that name: "Quy định thi hành Điều lệ Đảng",
+# "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng" (the Party's Quy định/Hướng dẫn of each
+# term), "Hướng dẫn thực hiện Điều lệ Đoàn".
+_CHARTER_RULES_RE = re.compile(
+    r"(?<![\w])(?P<type>Quy định|Hướng dẫn)(?:\s+một\s+số\s+vấn\s+đề\s+cụ\s+thể)?"
+    r"\s+(?:thi\s+hành|thực\s+hiện)\s+Điều\s+lệ\s+(?:Đảng|Đoàn(?:\s+TNCS\s+Hồ\s+Chí\s+Minh)?)"
+    r"(?![\w])"
+)
+# Party regulations cited by their conventional title, even in lower case, by the press and
+# by the Ủy ban Kiểm tra in disciplinary notices ("vi phạm quy định về những điều đảng viên
+# không được làm": Quy định 47-QĐ/TW of 2011, then 37-QĐi/TW of 2021).
+_CONVENTIONAL_RULES_RE = re.compile(
+    r"(?<![\w])[Qq]uy định(?:\s+của\s+Bộ\s+Chính\s+trị)?\s+về\s+những\s+điều\s+đảng\s+viên"
+    r"\s+không\s+được\s+làm(?![\w])"
 )
 _CONGRESS_RE = re.compile(
     r"(?<![\w])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?:của\s+)?"
@@ -131,21 +147,33 @@ def _short_tail(words: list[re.Match[str]], i: int) -> bool:
     chức số", "Phí và lệ phí;"), not the start of a new clause."""
     k = i + 1
     n = 0
-    while k < len(words) and n < 5:
+    while k < len(words) and n < 8:
         t = words[k].group(0)
         if not t[0].isalpha() or t[0].isupper() or _is_stop(words, k) or t == "và":
+            break
+        if t == "năm" and k + 1 < len(words) and re.fullmatch(r"(?:19|20)\d\d", words[k + 1][0]):
             break
         pair = f"{t} {words[k + 1].group(0).lower()}" if k + 1 < len(words) else t
         if pair in _TYPE_PAIRS or t == "luật":
             return False  # "Luật Thủ đô, nghị quyết của Quốc hội": a list of other things
         k += 1
         n += 1
-    if n == 0 or n > 4:
+    if n == 0 or n > 7:
         return False
     if k >= len(words):
         return True
     t = words[k].group(0)
     nxt = words[k + 1].group(0).lower() if k + 1 < len(words) else ""
+    if re.fullmatch(r"(?:19|20)\d\d", t):
+        return True  # "Luật Cán bộ, công chức 2008"
+    if n > 4:
+        # a longer tail ("Luật Trật tự, an toàn giao thông đường bộ năm 2024") must end
+        # where a title ends: punctuation, its number, or its year
+        return (
+            t in (";", ".", ")", "(")
+            or t.lower() == "số"
+            or (t.lower() == "năm" and bool(re.fullmatch(r"(?:19|20)\d\d", nxt)))
+        )
     return (
         (not t[0].isalnum())
         or t.lower() in _TITLE_ENDS
@@ -220,6 +248,9 @@ def _law_title_end(text: str, words: list[re.Match[str]]) -> int | None:
         if low == "năm" and i + 1 < len(words) and re.fullmatch(r"(?:19|20)\d\d", words[i + 1][0]):
             end = words[i + 1].end()
             break
+        if i and re.fullmatch(r"(?:19|20)\d\d", w):
+            end = words[i].end()  # the press writes the edition bare: "Luật Đất đai 2024"
+            break
         if low == "sửa" and i and i + 1 < len(words) and words[i + 1].group(0).lower() == "đổi":
             end = words[i + 1].end()
             break
@@ -291,6 +322,11 @@ _TYPE_PAIRS = frozenset(
 _CLAUSE_STARTS = frozenset("đồng ông bà anh chị trong theo nhằm góp đáp tạo giúp qua".split())
 
 
+# Words that end a subject phrase: verbs and prepositions of the main clause ("Đề án ... đã
+# được", "Đề án ... theo Quyết định ...").
+_SUBJECT_STOPS = frozenset("đã được nhằm đồng thì là cho với tại trong đáp theo do để".split())
+
+
 def _subject_end(words: list[re.Match[str]], start_index: int) -> int | None:
     """End of a subject phrase ("về tăng cường ..."): a clause break, or a comma after six words."""
     end = None
@@ -314,11 +350,10 @@ def _subject_end(words: list[re.Match[str]], start_index: int) -> int | None:
                 break
             segment = 0
             continue
-        if (
-            w.lower()
-            in ("đã", "được", "nhằm", "đồng", "thì", "là", "cho", "với", "tại", "trong", "đáp")
-            and total >= 2
-        ):
+        nxt = words[k + 1].group(0).lower() if k + 1 < len(words) else ""
+        if total >= 2 and w[:1].isupper() and (f"{w.lower()} {nxt}" in _TYPE_PAIRS or w == "Luật"):
+            break  # "Đề án tái canh cà phê ... Quyết định số 2530/QĐ-UBND": another document
+        if w.lower() in _SUBJECT_STOPS and total >= 2:
             if w.lower() != "đồng" or (k + 1 < len(words) and words[k + 1].group(0) == "thời"):
                 break
         end = words[k].end()
@@ -349,6 +384,14 @@ _ISSUING_DECISION = re.compile(r"(?<![\w])Quyết định ban hành\s+(?=[A-ZĐ]
 _STRATEGY = re.compile(
     r"(?<![\w])Chiến lược(?: phát triển)? kinh tế\s*-\s*xã hội(?:\s+(?:giai đoạn\s+)?\d{4}"
     r"\s*-\s*\d{4})?"
+)
+# A strategy named by its subject and horizon: "Chiến lược phát triển thanh niên Việt Nam giai
+# đoạn 2021 - 2030", "Chiến lược quốc gia phòng, chống tham nhũng đến năm 2030" (the horizon
+# makes it one document, as the title of the Thủ tướng's decision approving it states).
+_STRATEGY_HORIZON = re.compile(
+    r"(?<![\w])Chiến lược\s+(?:(?:[^\W\d_][\w]*|-),?\s+){1,12}?"
+    r"(?:giai đoạn\s+(?:19|20)\d\d\s*-\s*(?:19|20)\d\d"
+    r"|đến năm\s+(?:19|20)\d\d(?:\s*,\s*tầm nhìn(?: đến)? năm\s+(?:19|20)\d\d)?)"
 )
 
 
@@ -392,7 +435,16 @@ def find_named_mentions(text: str) -> list[NamedMention]:
             continue
         found.append(_named(text, m.start(), m.end(), typ))
 
-    for m in _STRATEGY.finditer(text):
+    for m in _CONVENTIONAL_RULES_RE.finditer(text):
+        found.append(_named(text, m.start(), m.end(), "quy định"))
+
+    for m in _CHARTER_RULES_RE.finditer(text):
+        found.append(_named(text, m.start(), m.end(), m.group("type").lower()))
+
+    for m in [*_STRATEGY.finditer(text), *_STRATEGY_HORIZON.finditer(text)]:
+        subject = re.split(r"\s(?:giai đoạn|đến năm)\s", m.group(0))[0].split()[2:]
+        if any(w.strip(",").lower() in LAW_TITLE_STOPS for w in subject):
+            continue  # "Chiến lược này đã thực hiện đến năm 2025": a clause, not a title
         found.append(_named(text, m.start(), m.end(), "chiến lược"))
 
     for m in _CONGRESS_RE.finditer(text):
@@ -469,8 +521,63 @@ def find_named_mentions(text: str) -> list[NamedMention]:
         if n.doc_type in ("luật", "bộ luật", "pháp lệnh")
         or not _GENERIC_BEFORE.search(text[max(0, n.start - 12) : n.start])
     ]
+    found = _distribute_law_lists(text, found)
     found.sort(key=lambda x: (x.start, -x.end))
     return found
+
+
+# "các Luật: Đất đai, Nhà ở và Kinh doanh bất động sản", "các Luật công chức, viên chức": one
+# plural type word before a list of titles names one law per title.
+_LAW_LIST_RE = re.compile(r"(?<![\w])các\s+(?P<type>[Ll]uật|[Bb]ộ luật)\s*:?\s+")
+_LIST_ITEM_MAX_WORDS = 6
+
+
+def _law_list_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the titles listed from `pos`: "Đất đai, Nhà ở và Kinh doanh bất động sản"."""
+    words = _words_after(text, pos)
+    items: list[tuple[int, int]] = []
+    start = None
+    end = None
+    n = 0
+    last_was_and = False
+    for k, w in enumerate(words):
+        t = w.group(0)
+        if t in (",", "và"):
+            if start is None:
+                break
+            items.append((start, end))
+            if last_was_and:
+                return items
+            last_was_and = t == "và" or (k + 1 < len(words) and words[k + 1].group(0) == "và")
+            start, end, n = None, None, 0
+            continue
+        if not t[0].isalpha() or _is_stop(words, k) or (n and t == "Luật"):
+            break
+        if t.lower() in ("luật", "bộ") and start is None:
+            break  # "các Luật công chức, viên chức và Luật Giáo dục": the list has ended
+        start = w.start() if start is None else start
+        end = w.end()
+        n += 1
+        if n > _LIST_ITEM_MAX_WORDS:
+            return []
+    if start is not None:
+        items.append((start, end))
+    return items
+
+
+def _distribute_law_lists(text: str, found: list[NamedMention]) -> list[NamedMention]:
+    out = list(found)
+    for m in _LAW_LIST_RE.finditer(text):
+        items = _law_list_items(text, m.end())
+        if len(items) < 2:
+            continue
+        typ = "bộ luật" if m.group("type").lower().startswith("bộ") else "luật"
+        type_start = m.start("type")
+        out = [n for n in out if n.start != type_start]  # the undistributed "Luật A, B"
+        for s, e in items:
+            name = f"{m.group('type')[0].upper()}{m.group('type')[1:]} {_clean(text[s:e])}"
+            out.append(NamedMention(s, e, typ, name=name))
+    return out
 
 
 # Abbreviations written inside law names in the press: "Luật NSNN" = "Luật Ngân sách nhà nước".

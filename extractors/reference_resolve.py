@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from extractors.dates import find_dates
 from extractors.reference_find import (
+    LIST_GAP,
     DeicticMention,
     FullMention,
     Mentions,
@@ -62,10 +63,12 @@ def name_key(name: str) -> str:
 _BEFORE_DATE = re.compile(
     r"\s*[,(]?\s*(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|thông\s+qua)\s+|ký\s+)?", re.IGNORECASE
 )
-_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐÂƯỦ])")
+# "của Bộ Chính trị", "do UBND tỉnh ban hành", "được Ban Chấp hành Trung ương ban hành".
+_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do|được)\s+(?=[A-ZĐÂƯỦ])")
 _ISSUER_STOPS = re.compile(
     r"\s(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi|thực hiện|đã|thì|là|và|để|nhằm|"
-    r"với|theo|trong|đến|có|được|cho|gồm|tại|ngày|năm|số|một số|thông qua|công bố|đối với)(?![\w])"
+    r"với|theo|trong|đến|có|được|cho|gồm|tại|ngày|năm|số|một số|thông qua|công bố|đối với|"
+    r"ký)(?![\w])"
     r"|[,;:(\n.\"“”]"
 )
 _TITLE_LEAD = re.compile(r"\s*,?\s*(?:về|quy định|hướng dẫn|ban hành)\s+")
@@ -73,6 +76,7 @@ _TITLE_LEAD = re.compile(r"\s*,?\s*(?:về|quy định|hướng dẫn|ban hành)
 # main clause ("về thi hành Điều lệ Đảng, Ban Thường vụ Tỉnh ủy yêu cầu ...").
 _TITLE_END = re.compile(r"[;\n()]|\.\s|\.$|”(?=\s*[,;.)])|,\s+(?=[A-ZĐ])")
 _QUOTED = re.compile(r"“([^”]{3,300})”")
+_TERM_IN_PARENS = re.compile(r"\s*\(\s*khóa\s+([IVXLC]+|\d{1,2})\s*\)")
 _TERM = re.compile(r"khóa\s+([IVXLC]+|\d{1,2})(?![\w])")
 _DATE_BEFORE_TAIL = re.compile(
     r"^[\s,]*[^;.\n]{0,120}?(?<![\w])(?:ra|ban\s+hành|ký|thông\s+qua|công\s+bố)\s*$",
@@ -135,6 +139,9 @@ def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
     """Read date, issuer, term and title stated at one mention into `ref` (first one wins)."""
     date, pos = _date_after(text, mention.end)
     issuer, pos2 = _issuer_after(text, pos)
+    term_paren = _TERM_IN_PARENS.match(text, pos2) if issuer else None
+    if term_paren:  # "của Bộ Chính trị (khóa XII) ngày 15/5/2016"
+        issuer, pos2 = f"{issuer} khóa {term_paren.group(1)}", term_paren.end()
     if issuer is None and date is None:
         date2, pos3 = None, pos2
     else:
@@ -243,11 +250,32 @@ def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
         host.mentions.append(s)
         _fill(host, text, s)
 
+    _share_list_dates(text, found.full, refs)
     order = _merge_editions_and_congresses(refs, order)
+    order = _merge_subject_into_titled(refs, order)
     _attach_deictic(found.deictic, [refs[k] for k in order], full_index)
     for ref in refs.values():
         ref.mentions.sort(key=lambda x: x.start)
     return sorted((refs[k] for k in order), key=lambda r: r.mentions[0].start)
+
+
+def _share_list_dates(text: str, full: list[FullMention], refs: dict[str, Reference]) -> None:
+    """One date after a list of numbers under one type dates them all: "các Nghị quyết số
+    15-NQ/TU, 16-NQ/TU và 17-NQ/TU ngày 20 tháng 5 năm 2024". A number whose year differs
+    from the date's ("30/2020/NĐ-CP, 45/2022/NĐ-CP ngày ... 2022") keeps none."""
+    group: list[FullMention] = []
+    for m in [*full, None]:
+        if m is not None and group and LIST_GAP.fullmatch(text[group[-1].end : m.start]):
+            group.append(m)
+            continue
+        if len(group) > 1:
+            date, _ = _date_after(text, group[-1].end)
+            if date is not None:
+                for g in group[:-1]:
+                    ref = refs.get(id_key(g.id))
+                    if ref is not None and ref.date is None and (g.year or date[:4]) == date[:4]:
+                        ref.date = date
+        group = [m] if m is not None else []
 
 
 class _SpanIndex:
@@ -355,6 +383,42 @@ def _merge_editions_and_congresses(refs: dict[str, Reference], order: list[str])
     return [k for k in order if k not in removed]
 
 
+_SUBJECT_AFTER_VE = re.compile(r"^\S+(?:\s+\S+)?\s+về\s+(?P<subject>.+)$")
+
+
+def _merge_subject_into_titled(refs: dict[str, Reference], order: list[str]) -> list[str]:
+    """An unnumbered "Kết luận về tiếp tục sắp xếp tổ chức bộ máy" (a headline) is the one
+    numbered document of its type whose title holds every word of that subject ("Kết luận số
+    74-KL/TW ... về tiếp tục thực hiện ..., sắp xếp tổ chức bộ máy ..."). Returns the order
+    without the merged keys."""
+    removed: set[str] = set()
+    for key in order:
+        ref = refs[key]
+        if ref.id or not ref.name or not ref.doc_type:
+            continue
+        m = _SUBJECT_AFTER_VE.match(ref.name)
+        if not m or name_key(ref.name.split(" về ")[0]) != name_key(ref.doc_type):
+            continue  # only "TYPE về SUBJECT", not "Nghị quyết Đại hội ... về ..."
+        words = _tokens(m.group("subject"))
+        if len(words) < 3:
+            continue
+        hosts = [
+            refs[k]
+            for k in order
+            if k not in removed
+            and refs[k].id
+            and refs[k].doc_type == ref.doc_type
+            and refs[k].title
+            and words <= _tokens(refs[k].title)
+        ]
+        if len(hosts) == 1:
+            _merge_into(hosts[0], ref)
+            removed.add(key)
+    for key in removed:
+        del refs[key]
+    return [k for k in order if k not in removed]
+
+
 def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]:
     """Longest first among overlapping named mentions; a document named inside another's
     name after "thực hiện" ("Chương trình hành động ... thực hiện Nghị quyết ...") stays."""
@@ -368,7 +432,10 @@ def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]
             continue
         chosen: list[NamedMention] = []
         for c in sorted(cluster, key=lambda x: (-(x.end - x.start), x.start)):
-            nested = _NESTED_AFTER.search(text, max(0, c.start - 12), c.start)
+            nested = _NESTED_AFTER.search(text, max(0, c.start - 12), c.start) or (
+                _AND_BEFORE.search(text, max(0, c.start - 5), c.start)
+                and any(_AMENDING.match(k.name) and k.start < c.start < k.end for k in chosen)
+            )
             if nested or not any(c.start < k.end and k.start < c.end for k in chosen):
                 chosen.append(c)
         kept.extend(chosen)
@@ -378,6 +445,10 @@ def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]
 
 
 _NESTED_AFTER = re.compile(r"(?:thực hiện|triển khai|điều của)\s+$")
+# "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức": each law
+# an amending law names is cited too.
+_AND_BEFORE = re.compile(r"\svà\s+$")
+_AMENDING = re.compile(r"(?:Bộ\s+)?[Ll]uật\s+sửa\s+đổi")
 
 
 _ISSUED_WITH = re.compile(r"\s*,?\s*(?:được\s+)?ban hành kèm theo")
@@ -390,12 +461,30 @@ def _is_attached_title(
     ban hành Đề án “...”") or issued with it ("Quy chế ..., ban hành kèm theo Quyết định")."""
     if _ISSUED_WITH.match(text, n.end):
         return True
+    if re.search(r"(?<![\w])về\s+$", text[max(0, n.start - 6) : n.start]):
+        # "Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Ban Chấp hành Trung ương về Chiến lược
+        # ...": the strategy is the resolution's own title
+        before = index.last_before(n.start)
+        return before is not None and _only_date_and_issuer(text[before[1] : n.start])
     if not re.search(r"ban hành\s+$", text[max(0, n.start - 12) : n.start]):
         return False
     before = index.last_before(n.start)
     if before is None or n.start - before[1] > 150:
         return False
     return not re.search(r"[;\n]|\.\s|(?<![\w])đã(?![\w])", text[before[1] : n.start])
+
+
+_DATE_ISSUER_GAP = re.compile(
+    r"\s*,?\s*(?:\(?\s*(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}\s*\)?"
+    r"|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?"
+    r"\s*,?\s*(?:(?:của|do)\s+[^,;.()\n]{2,80}?)?\s*,?\s*về\s+$"
+)
+
+
+def _only_date_and_issuer(gap: str) -> bool:
+    """Is `gap` (between a numbered mention and a named one) only a date, an issuer and
+    "về": "ngày 22/10/2018 của Ban Chấp hành Trung ương Đảng khóa XII về "?"""
+    return len(gap) <= 160 and _DATE_ISSUER_GAP.fullmatch(gap) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -428,7 +517,7 @@ def _similar_name(laws_by_word: dict[str, list[Reference]], n: NamedMention) -> 
     return None
 
 
-_YEAR_SUFFIX = re.compile(r"\s*\(?\s*năm\s+(?:19|20)\d\d\s*\)?$")
+_YEAR_SUFFIX = re.compile(r"\s*\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?$")
 
 
 def _by_number(

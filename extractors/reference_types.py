@@ -32,7 +32,8 @@ DOC_TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "hướng dẫn": ("hướng dẫn",),
     "kế hoạch": ("kế hoạch",),
     "kết luận": ("kết luận",),
-    "thông báo": ("thông báo",),
+    # "Thông báo kết luận số 123-TB/TU": a notice of conclusions is a thông báo
+    "thông báo": ("thông báo kết luận", "thông báo"),
     "thông tri": ("thông tri",),
     "báo cáo": ("báo cáo",),
     "đề án": ("đề án",),
@@ -130,6 +131,10 @@ ISSUER_CODES: dict[str, str] = {
     "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy",
     "TWĐTN": "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh",
     "TƯĐTN": "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh",
+    "QUTW": "Quân ủy Trung ương",
+    "ĐUCATW": "Đảng ủy Công an Trung ương",
+    "ĐUQSTW": "Quân ủy Trung ương",
+    "BCĐ": "Ban Chỉ đạo",
     "ĐH": "Đại hội",
     "VPTU": "Văn phòng Tỉnh ủy",
     "BDVTU": "Ban Dân vận Tỉnh ủy",
@@ -193,9 +198,12 @@ ISSUER_CODES: dict[str, str] = {
 TERM_SUFFIXED_ISSUERS: tuple[str, ...] = ("UBTVQH", "QH")
 
 # Tokens that mark a private paper or a standard, never an official document: land-use
-# certificates "7332/2008/UB.GCN", contract appendices "01/PL/BS/HĐTD", "TCVN", "QCVN".
+# certificates "7332/2008/UB.GCN", contract appendices "01/PL/BS/HĐTD", "TCVN", "QCVN"; and
+# the court's case registry numbers "vụ án thụ lý số 05/2019/TLPT-DS" (TLST/TLPT/TLGĐT: thụ lý
+# sơ thẩm, phúc thẩm, giám đốc thẩm; Nghị quyết 01/2017/NQ-HĐTP, biểu mẫu), a case, not a paper.
 NON_DOCUMENT_SYMBOL_TOKENS: frozenset[str] = frozenset(
     {"GCN", "HĐTD", "HĐ", "TCVN", "QCVN", "ISO", "PLHĐ", "BS", "GCNQSDĐ", "HĐMB", "HĐLĐ"}
+    | {"TLST", "TLPT", "TLGĐT", "TLTT"}
 )
 
 # Words before "số ..." that name a private paper, form or standard (README: not references).

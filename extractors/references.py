@@ -40,17 +40,23 @@ from nlp import AnalyzedText
 
 # --- the document's own header ---------------------------------------------------------------
 
-# "Số: 30/2020/NĐ-CP", "Luật số: 109/2025/QH15", "ÁN LỆ SỐ 43/2021/AL".
+# "Số: 30/2020/NĐ-CP", "Luật số: 109/2025/QH15", "ÁN LỆ SỐ 43/2021/AL", and a court
+# paper's "Bản án số: 12/2019/DS-PT" (Nghị quyết 01/2017/NQ-HĐTP, mẫu bản án).
 _SELF_NUMBER = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=\|)|(?<=_)|(?<=\s\s))[ \t#*]*"
     r"(?:(?P<typed>[A-ZĐÁẠÀẢÃÂẤẦẨẪẬĂẮẰẲẴẶÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
-    r" ]{2,25}?)\s+SỐ|(?:Luật\s+)?[Ss]ố)\s*:?\s*(?=\d)",
+    r" ]{2,25}?)\s+SỐ|(?:Luật\s+)?[Ss]ố"
+    r"|(?P<titled>"
+    + "|".join(re.escape(w[0].upper() + w[1:]) for w in HEADER_TYPE_WORDS)
+    + r")\s+số(?=\s*:))\s*:?\s*(?=\d)",
 )
 _HEADER_TYPE_LINE = re.compile(
     r"(?:^|\n)[ \t#*]*(?P<type>"
     + "|".join(re.escape(w.upper()) for w in HEADER_TYPE_WORDS)
     + r")[ \t*]*(?:\n|$)"
 )
+# The national motto of every State and court header (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc")
 _PASSED_ON = re.compile(r"thông qua\s+(?:vào\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 _PLACE_DATE = re.compile(r"[A-ZĐ][\w .]{1,30},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
@@ -62,7 +68,9 @@ def find_self(text: str) -> dict[str, Any] | None:
         if not idm:
             continue
         near = text[max(0, m.start() - 400) : idm.end() + 400]
-        typed = m.group("typed")
+        typed = m.group("typed") or m.group("titled")
+        if m.group("titled") and not _MOTTO.search(near):
+            continue  # "Nghị quyết số: 21-NQ/TW" in running text is a citation
         if not typed and not _PLACE_DATE.search(near) and not _HEADER_TYPE_LINE.search(near):
             continue
         if typed and m.start() > 300:

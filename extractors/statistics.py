@@ -18,13 +18,20 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from extractors.numbers import NUMBER_WORDS, SCALE_WORDS, parse_digits, parse_spelled
+from extractors.numbers import (
+    DIGIT_WORDS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    parse_digits,
+    parse_spelled,
+)
 from extractors.statistics_vocab import (
     ANAPHORA_AFTER,
     APPROXIMATE_BEFORE,
     BOUND_AFTER,
     BOUND_BEFORE,
     CURRENCY_WORDS,
+    FRACTION_TIME_NOUNS,
     FURNITURE_LINE_STARTS,
     FURNITURE_MARKERS,
     FURNITURE_MAX_LINE,
@@ -34,6 +41,7 @@ from extractors.statistics_vocab import (
     NAM_NOT_AFTER,
     NAM_YEAR_FOLLOWERS,
     NON_QUANTITY_BEFORE,
+    NOT_TIME_COMPOUNDS,
     NOUN_STOP_WORDS,
     NOUN_VERB_STOPS,
     PERIOD_RECURRING,
@@ -46,7 +54,9 @@ from extractors.statistics_vocab import (
     SUBJECT_OPENERS,
     SUBJECT_VERBS,
     TIME_MONEY_FOLLOWERS,
+    TIME_SPAN_FOLLOWERS,
     TIME_WORDS,
+    TIME_WORDS_COUNTING_EVENTS,
     TITLE_HEADS,
 )
 from nlp import AnalyzedText, Sentence
@@ -55,16 +65,19 @@ from nlp import AnalyzedText, Sentence
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:\s*(?:" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + r")(?!\w))*"
 _PCT = r"(?:\s*(?:%|phần\s+trăm(?!\w)))?"
+#: Units written glued to the number ("1.056ha", "300MWh", "25km2", "5USD"): the ASCII ones.
+_GLUED_UNITS = sorted(
+    (u for u in MEASURE_UNITS | CURRENCY_WORDS if u.isascii() and u.isalnum()),
+    key=len,
+    reverse=True,
+)
+# One-letter units only in lower case: "5g" is grams, "mạng 5G" a network generation.
 _GLUED = (
-    r"(?:"
-    + "|".join(
-        sorted(
-            (re.escape(u) for u in MEASURE_UNITS if u.isascii() and u.isalnum()),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")"
+    r"(?:(?i:"
+    + "|".join(re.escape(u) for u in _GLUED_UNITS if len(u) > 1)
+    + r")|(?-i:"
+    + "|".join(re.escape(u) for u in _GLUED_UNITS if len(u) == 1)
+    + r"))"
 )
 
 #: A figure: optional sign, number, multipliers, percent, and an optional second number after
@@ -86,10 +99,7 @@ FIGURE_RE = re.compile(
 _BLOCKED = [
     re.compile(r"\d[\w.]*(?:[/-][\w.&]*[^\W\d_][\w.&-]*)+"),
     re.compile(r"[^\W\d_][\w.]*-?\d[\w./-]*"),
-    re.compile(
-        r"(?<![\w.,])\d+(?:[,.]\d+)?(?!ha\b|m\b|km\b|kg\b|mw\b|MW\b|m2\b|m3\b|kw\b|"
-        r"kW\b|cm\b|mm\b|inch\b)[^\W\d_]+\w*"
-    ),
+    re.compile(r"(?<![\w.,])\d+(?:[,.]\d+)?(?!" + _GLUED + r"(?!\w))[^\W\d_]+\w*"),
     re.compile(r"(?<![\w.,])\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\w)"),
     re.compile(r"(?<![\w.,/])\d{1,2}[/-](?:19|20)\d{2}(?![\w/])"),
     re.compile(
@@ -99,7 +109,9 @@ _BLOCKED = [
     re.compile(r"\[\d+\]|\(\d{1,2}\)"),
     re.compile(r"\d+\s*\+\s*\d+"),  # a road marker "Km 15+200"
     re.compile(r"(?m)^[ \t]*\d+[ \t]*$"),
-    re.compile(r"\d{1,2}\s*(?:giờ|h|g|:)\s*\d{1,2}(?:\s*phút)?(?!\d)"),
+    # clock times "14h30", "8 giờ 30 phút", "09:15" (a colon and a space start a value:
+    # "Xã loại 1: 1,5 lần")
+    re.compile(r"\d{1,2}(?:\s*(?:giờ|h|g)\s*|:)\d{1,2}(?:\s*phút)?(?![\d,])"),
 ]
 #: Numbers continuing a list opened by an article or form word: "Điều 438, 440 và 502".
 _LIST_HEADS = (
@@ -121,20 +133,48 @@ _LIST_AFTER_PART = re.compile(
     r"(?:\s*(?:,|và|hoặc|đến|-)\s*\d+)*\s*(?:,|và|hoặc|đến|-)\s*$",
     re.IGNORECASE,
 )
+#: Units written in several words or with a digit ("95 chỉ vàng", "300 m2", "2 tỷ m3",
+#: "5 đô la"), which the word segmenter may split or the noun reader stop at.
+_COMPOUND_UNIT = re.compile(
+    r"[ \t]?("
+    + "|".join(
+        re.escape(u)
+        for u in sorted(MEASURE_UNITS | CURRENCY_WORDS, key=len, reverse=True)
+        if " " in u or any(ch.isdigit() for ch in u)
+    )
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+#: A counted noun in quotes, the name of a model or a campaign item: 15 “Công trình thanh
+#: niên”, hai mươi lăm "Ngôi nhà khăn quàng đỏ".
+_QUOTED_NOUN = re.compile(r"[ \t]?[“\"]([^\W\d_][^“”\"\n]{1,60}?)[”\"]")
 _ABBREVIATED_NOUN = re.compile(r"\s?(đ/c|Đ/c|đ/chí)(?!\w)")
+_LINE_BREAK_LOWER = re.compile(r"[ \t]*\n[ \t]*(?=[^\W\d_A-ZĐ])")
 _SHARE_OF = re.compile(r"\s+((?:tổng\s+)?số)(?=\s)", re.IGNORECASE)
 _SPELLED_PERCENT = re.compile(r"\s+phần\s+trăm(?!\w)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: An opening quote right before a figure, with at most a word or two between.
+_OPEN_QUOTE_BEFORE = re.compile(r"(?:“|(?:^|(?<=[\s(]))\")(?:[^\W\d_]+\s){0,2}$")
 _RANK_BEFORE = re.compile(
     r"(?:thứ|hạng|top)\s+\d+\s*(?:/|trong|trên|trong số|trong tổng số)\s*$", re.IGNORECASE
 )
 #: A capitalized word or acronym right before a number: "iPhone 8", "Trung ương 5".
 _WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_][\w-]*)[ \t]+$")
 _SPELLED_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(SPELLED_COUNT_WORDS, key=len, reverse=True)) + r")"
+    # "một" counts only with a multiplier: "một trăm hai mươi hộ", "một nghìn đoàn viên"
+    r"(?<!\w)(?:"
+    + "|".join(sorted(SPELLED_COUNT_WORDS, key=len, reverse=True))
+    + r"|một(?=\s+(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))"
     r"(?:\s+(?:mươi|mười|trăm|linh|lẻ|mốt|lăm|tư|một|hai|ba|bốn|năm|sáu|bảy|tám|chín"
     r"|nghìn|ngàn|triệu|tỷ|tỉ))*"
     r"(?!\w)",
+    re.IGNORECASE,
+)
+_FRACTION_DIGITS = {**DIGIT_WORDS, "mười": 10}
+#: A spelled fraction: "hai phần ba số đại biểu" (2/3), "một phần tư diện tích" (1/4).
+_SPELLED_FRACTION_RE = re.compile(
+    r"(?<!\w)(?P<num>một|hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+phần\s+"
+    r"(?P<den>hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)(?!\w)",
     re.IGNORECASE,
 )
 _PERIOD_RES = [
@@ -258,7 +298,8 @@ def find_figures(at: AnalyzedText) -> list[Figure]:
         if fig.sign:
             fig.start = m.start("sign")
         if m.group("glued1"):
-            fig.unit, fig.kind = m.group("glued1"), "measure"
+            fig.unit = m.group("glued1")
+            fig.kind = _kind_of(fig.unit, "")
         fig.end = max(fig.end, m.end("s1"), m.end("glued1") if m.group("glued1") else 0)
         if m.group("n2") and not _overlaps(blocked, bstarts, *m.span("n2")):
             s2, p2 = m.group("s2") or "", bool((m.group("p2") or "").strip())
@@ -275,7 +316,8 @@ def find_figures(at: AnalyzedText) -> list[Figure]:
                 fig.percent = p1 or p2
                 fig.end = max(m.end("p2"), m.end("s2"), m.end("n2"))
                 if m.group("glued2"):
-                    fig.unit, fig.kind = m.group("glued2"), "measure"
+                    fig.unit = m.group("glued2")
+                    fig.kind = _kind_of(fig.unit, "")
                     fig.end = m.end("glued2")
                 fig.extra["n2span"] = m.span("n2")
         fig.extra["n1span"] = (n1s, n1e)
@@ -290,6 +332,15 @@ def find_figures(at: AnalyzedText) -> list[Figure]:
         if pct:  # "năm phần trăm"
             fig.percent, fig.end = True, pct.end()
         fig.extra["n1span"] = m.span()
+        figures.append(fig)
+    for m in _SPELLED_FRACTION_RE.finditer(text):
+        num = _FRACTION_DIGITS[m.group("num").lower()]
+        den = _FRACTION_DIGITS[m.group("den").lower()]
+        if num >= den:
+            continue
+        fig = Figure(start=m.start(), end=m.end(), value=round(num / den, 4), spelled=True)
+        fig.extra["n1span"] = m.span()
+        fig.extra["fraction"] = True
         figures.append(fig)
     figures.sort(key=lambda f: f.start)
     return figures
@@ -326,6 +377,8 @@ def is_statistic(fig: Figure, at: AnalyzedText, sent: Sentence) -> bool:
     prev = _prev_words(text, words, starts, fig.start, 3)
     last = prev[-1] if prev else ""
     last2 = " ".join(prev[-2:]) if len(prev) >= 2 else last
+    if fig.extra.get("fraction"):
+        return _fraction_is_share(fig, at, sent, last)
     if fig.spelled:
         if fig.percent:
             return last not in SPELLED_NOT_AFTER and last not in NUMBER_WORDS
@@ -333,7 +386,14 @@ def is_statistic(fig: Figure, at: AnalyzedText, sent: Sentence) -> bool:
     if not fig.percent and (last in NON_QUANTITY_BEFORE or last2 in NON_QUANTITY_BEFORE):
         if last == "số" and len(prev) >= 2 and prev[-2] in ("trong", "tổng", "với", "là"):
             pass  # "trong số 13 chỉ tiêu": a count
+        elif _money_follows(fig, text, words, starts):
+            pass  # "với mức 40 triệu đồng/hộ", "khoản 2 tỷ đồng": money
         else:
+            return False
+    # a slogan or a name in quotes: phong trào “3 sẵn sàng”, "5 không, 3 sạch"
+    if _OPEN_QUOTE_BEFORE.search(text, max(0, fig.start - 30), fig.start):
+        close = re.search(r"[”\"\n]", text[fig.end : fig.end + 16])
+        if close and close.group(0) != "\n":
             return False
     # a note or list item: "1 Phiếu thông tin ..." at the start of a line
     line_start = text.rfind("\n", 0, fig.start) + 1
@@ -361,6 +421,7 @@ def is_statistic(fig: Figure, at: AnalyzedText, sent: Sentence) -> bool:
                 not _sentence_initial(text, sent, m.start(1))
                 or any(ch.isupper() for ch in word[1:])
             )
+            and not _counted_after_object(text, words, starts, fig, word)
         ):
             return False
     # what follows: a time word makes a duration, a period or an age
@@ -368,14 +429,70 @@ def is_statistic(fig: Figure, at: AnalyzedText, sent: Sentence) -> bool:
         toks = _tokens_from(text, words, starts, fig.end)
         nxt = text[toks[0][0] : toks[0][1]] if toks and toks[0][0] - fig.end <= 1 else ""
         low = nxt.lower()
-        if low in TIME_WORDS or (low.split() and low.split()[0] in TIME_WORDS):
+        if low in NOT_TIME_COMPOUNDS:
+            pass  # "1.024 sáng kiến"
+        elif low in TIME_WORDS or (low.split() and low.split()[0] in TIME_WORDS):
             after = " ".join(text[a:b] for a, b in toks[:3]).lower()
             after = after[len(low.split()[0]) :].strip()
-            if not any(after.startswith(w) for w in TIME_MONEY_FOLLOWERS):
+            if not any(after.startswith(w) for w in TIME_MONEY_FOLLOWERS) and not _counts_events(
+                text, toks, low
+            ):
                 return False
         if low == "lần" and text[toks[0][1] : toks[0][1] + 1] == "/":
             return False  # "1 lần/năm": a frequency limit
     return True
+
+
+def _counted_after_object(text: str, words, starts, fig: Figure, word: str) -> bool:
+    """ "đưa ra khỏi Đảng 58 đảng viên", "cho ra khỏi Đảng 112 trường hợp": the capitalized
+    word ends a verb's object (the Party or the Union after "khỏi"/"vào", or the same noun
+    again in lower case) and the number counts the noun after it; "Hội nghị Trung ương 5",
+    "iPhone 8 sẽ", "Đoàn 871 tổ chức" stay names."""
+    noun, _ = _counted_noun(text, words, starts, fig.end)
+    if not noun or not noun[0].islower():
+        return False
+    if noun.lower().startswith(word.lower() + " "):
+        return True
+    # "cho ra khỏi Đảng 112 trường hợp", "kết nạp vào Đảng 120 quần chúng"
+    return word in ("Đảng", "Đoàn") and bool(
+        re.search(r"(?:khỏi|vào)\s+$", text[max(0, fig.start - 30) : fig.start - len(word) - 1])
+    )
+
+
+def _money_follows(fig: Figure, text: str, words, starts) -> bool:
+    """Does a currency word, or a multiplier, follow the number ("40 triệu đồng")?"""
+    if fig.extra.get("scale"):
+        return True
+    toks = _tokens_from(text, words, starts, fig.end)
+    if not toks or toks[0][0] - fig.end > 1:
+        return False
+    return text[toks[0][0] : toks[0][1]].lower() in CURRENCY_WORDS
+
+
+def _counts_events(text: str, toks: list[tuple[int, int]], low: str) -> bool:
+    """ "1.250 buổi sinh hoạt chủ điểm", "5 kỳ họp": a session word and the noun of what was
+    held count events; "trong 2 buổi", "3 kỳ liên tiếp" are time spans."""
+    parts = low.split()
+    if not parts or parts[0] not in TIME_WORDS_COUNTING_EVENTS:
+        return False
+    if len(parts) > 1:  # one token: "buổi sinh hoạt"
+        rest = " ".join(parts[1:])
+    elif len(toks) > 1 and toks[1][0] - toks[0][1] <= 1:
+        rest = text[toks[1][0] : toks[1][1]]
+    else:
+        return False
+    first = rest.split()[0].lower() if rest.split() else ""
+    return bool(
+        first
+        and _is_wordish(rest)
+        and rest[0].islower()
+        and first not in TIME_WORDS
+        and rest.lower() not in TIME_SPAN_FOLLOWERS
+        and first not in TIME_SPAN_FOLLOWERS
+        and rest.lower() not in NOUN_STOP_WORDS
+        and first not in NOUN_STOP_WORDS
+        and rest.lower() not in NOUN_VERB_STOPS
+    )
 
 
 def _looks_like_name(word: str) -> bool:
@@ -387,6 +504,26 @@ def _sentence_initial(text: str, sent: Sentence, pos: int) -> bool:
     """Is `pos` the first word of its sentence or of a line or clause?"""
     before = text[sent.start : pos].rstrip()
     return not before or before[-1] in '.:;!?\n("“-–•*'
+
+
+def _fraction_is_share(fig: Figure, at: AnalyzedText, sent: Sentence, last: str) -> bool:
+    """ "hai phần ba bệnh viện", "hai phần ba số đại biểu" are shares of a whole; "hai phần
+    ba thời gian" (of a prison term) and "lần thứ hai phần ..." are not."""
+    text = at.text
+    starts, words = _words_of(at, sent)
+    if last in SPELLED_NOT_AFTER and last not in ("cả",):
+        return False
+    toks = _tokens_from(text, words, starts, fig.end)
+    if not toks or toks[0][0] - fig.end > 1:
+        return False
+    nxt = text[toks[0][0] : toks[0][1]]
+    two = " ".join(text[a:b] for a, b in toks[:2]).lower()
+    low = nxt.lower()
+    if not _is_wordish(nxt) or nxt[0].isupper():
+        return False
+    if low in FRACTION_TIME_NOUNS or two in FRACTION_TIME_NOUNS or low.split()[0] in TIME_WORDS:
+        return False
+    return low not in NOUN_STOP_WORDS or low in ("số", "tổng số")
 
 
 def _spelled_is_count(fig: Figure, at: AnalyzedText, sent: Sentence, last: str) -> bool:
@@ -405,6 +542,10 @@ def _spelled_is_count(fig: Figure, at: AnalyzedText, sent: Sentence, last: str) 
     k = bisect.bisect_right(starts, fig.start) - 1
     if k >= 0 and words[k][0] < fig.start < words[k][1]:
         return False  # inside a word: "phần ba", "Thứ hai", "Bà Rịa"
+    word_is_nam = text[fig.start : fig.end].lower() == "năm"
+    quoted = _QUOTED_NOUN.match(text, fig.end)
+    if quoted and len(quoted.group(1).split()) <= 8 and not word_is_nam:
+        return True  # hai mươi lăm "Ngôi nhà khăn quàng đỏ"; not năm “Thanh niên tình nguyện”
     toks = _tokens_from(text, words, starts, fig.end)
     nxt = text[toks[0][0] : toks[0][1]] if toks else ""
     if not nxt or not _is_wordish(nxt) or nxt[0].isupper():
@@ -449,6 +590,12 @@ def _counted_noun(text: str, words, starts, pos: int) -> tuple[str | None, int]:
     abbr = _ABBREVIATED_NOUN.match(text, pos)
     if abbr:  # "03 đ/c": đồng chí
         return abbr.group(1), abbr.end(1)
+    quoted = _QUOTED_NOUN.match(text, pos)
+    if quoted and len(quoted.group(1).split()) <= 8:
+        return quoted.group(1), quoted.end(1)
+    compound = _COMPOUND_UNIT.match(text, pos)
+    if compound:  # "300 m2", "95 chỉ vàng"
+        return compound.group(1), compound.end(1)
     toks = _tokens_from(text, words, starts, pos)
     picked: list[tuple[int, int]] = []
     first_upper = False
@@ -522,12 +669,7 @@ def _kind_of(unit: str, before: str) -> str:
     low = unit.lower()
     if low in CURRENCY_WORDS:
         return "money"
-    if (
-        low in MEASURE_UNITS
-        or unit in MEASURE_UNITS
-        or "/" in unit
-        and low.split("/")[0] in ("tiêu chí",)
-    ):
+    if low in MEASURE_UNITS or unit in MEASURE_UNITS:
         return "measure"
     if low in MEASURE_HEADS and before in ("gấp", "bằng", "hơn", "tăng", "giảm"):
         return "measure"
@@ -712,6 +854,13 @@ def resolve_figure(fig: Figure, at: AnalyzedText, sent: Sentence) -> list[dict]:
         kind = fig.kind
     else:
         unit, noun_end = _counted_noun(text, words, starts, fig.end)
+        brk = _LINE_BREAK_LOWER.match(text, fig.end) if unit is None else None
+        if brk and (nxt := at.sentence_at(brk.end())) is not None:
+            # a PDF line break between the number and its noun: "10.000.000\nđồng/năm"
+            n_starts, n_words = _words_of(at, nxt)
+            unit, noun_end = _counted_noun(text, n_words, n_starts, brk.end())
+            if unit and unit.split()[0].lower() in TIME_WORDS:
+                return []  # "trong 30\nngày": a duration
         share = _SHARE_OF.match(text, fig.end)
         if unit is None and share:  # "2/3 số đại biểu", "70% số xã": the share of a whole
             noun, noun_end = _counted_noun(text, words, starts, share.end())
@@ -838,6 +987,9 @@ def extract_statistics(at: AnalyzedText, exclude: list[tuple[int, int]] = ()) ->
             continue  # "khoản 1, 2 và 3 Điều 5"
         if unit and unit != "%" and _refers_back(text, item["end"]):
             continue  # "6 địa phương này": the figure was counted where it was first given
+        if unit is None and _implied_dong(text, item):
+            item["unit"], item["kind"] = "đồng", "money"  # "doanh thu đạt 12.500 tỷ"
+            unit = "đồng"
         if unit is None:
             unit = _row_noun(text, item["start"]) or _noun_before(at, item["start"])
             if unit is None and text[item["start"]] not in "≥≤<>":
@@ -847,9 +999,26 @@ def extract_statistics(at: AnalyzedText, exclude: list[tuple[int, int]] = ()) ->
     return kept
 
 
+_CLASSIFIER = re.compile(r"^lượt\s+")
+
+
+_SCALE_AT_END = re.compile(r"(?:nghìn|ngàn|triệu|tỷ|tỉ)$", re.IGNORECASE)
+
+
+def _implied_dong(text: str, item: dict) -> bool:
+    """A sum in tỷ with no currency is in đồng in Vietnamese news ("doanh thu đạt 12.500 tỷ",
+    "1,2 nghìn tỷ"), and so is a sum in triệu per head ("65 triệu/người/năm")."""
+    written = item["text"].rstrip()
+    if not _SCALE_AT_END.search(written):
+        return False
+    if re.search(r"(?:tỷ|tỉ)$", written, re.IGNORECASE):
+        return True
+    return bool(re.match(r"/\s*[^\W\d_]", text[item["end"] : item["end"] + 3]))
+
+
 def _shortest_units(items: list[dict]) -> None:
     """One counted noun per repeated figure: when the same value is counted as "đại biểu"
-    and "đại biểu chính thức", both take the shorter, word-prefix form."""
+    and "đại biểu chính thức" (or "lượt khách" and "khách"), both take the shorter form."""
     by_value: dict[tuple[float, str], list[dict]] = {}
     for item in items:
         if item["unit"] and item["kind"] != "percent":
@@ -858,7 +1027,14 @@ def _shortest_units(items: list[dict]) -> None:
         units = sorted({i["unit"] for i in group}, key=len)
         for item in group:
             for short in units:
-                if item["unit"] != short and item["unit"].lower().startswith(short.lower() + " "):
+                long_ = item["unit"].lower()
+                if long_ == short.lower():
+                    continue
+                # "đại biểu chính thức" = "đại biểu"; "13 triệu lượt khách quốc tế" = "13
+                # triệu khách quốc tế": "lượt" (a counting classifier) counts the same visits
+                if long_.startswith(short.lower() + " ") or _CLASSIFIER.sub("", long_) == (
+                    short.lower()
+                ):
                     item["unit"] = short
                     break
 

@@ -26,6 +26,8 @@ MEASURE_UNITS = {
     "kwh", "mwh", "gwh", "tw", "twh", "mhz", "ghz", "gb", "mb", "tb", "inch", "feet", "dặm",
     "hải lý", "độ", "°c", "kV", "kv", "v", "w", "tỷ m3", "teu", "mét", "ki-lô-mét", "cây số",
     "triệu tấn", "thùng", "container", "km/h",
+    # gold, sold by weight in the traditional units (1 chỉ = 3,75 g; 1 lượng/cây = 10 chỉ)
+    "chỉ vàng", "lượng vàng", "cây vàng",
 }
 
 #: Words that make the figure a multiple or a rate rather than a count ("gấp 2 lần").
@@ -38,12 +40,24 @@ TIME_WORDS = {
     "thập niên", "quý", "nhiệm kỳ", "buổi", "đêm", "sáng", "chiều", "tối", "hôm", "năm trời",
     "tháng trời", "ngày đêm", "năm học", "niên độ", "kỳ",
 }
+#: Words that begin with a time syllable but name no time (Từ điển tiếng Việt): "1.024 sáng
+#: kiến", "12 sáng chế", "3 chiều dài" are counts and measures.
+NOT_TIME_COMPOUNDS = {
+    "sáng kiến", "sáng chế", "sáng tác", "sáng tạo", "sáng lập", "chiều dài", "chiều cao",
+    "chiều rộng", "chiều sâu", "tối thiểu", "tối đa", "năm châu", "ngày công",
+}
 #: ... unless the time word starts a money phrase ("04 tháng tiền lương").
 TIME_MONEY_FOLLOWERS = {"lương", "tiền lương"}
+#: Time words that count events when a noun follows them: "1.250 buổi sinh hoạt chủ điểm",
+#: "20 buổi tập huấn" are sessions held; "trong 2 buổi" alone is a duration.
+TIME_WORDS_COUNTING_EVENTS = {"buổi", "kỳ"}
+#: Words after such a time word that keep it a time span ("3 kỳ liên tiếp", "2 buổi sáng").
+TIME_SPAN_FOLLOWERS = {"liên tiếp", "liên tục", "liền", "sáng", "chiều", "tối", "trưa", "đêm"}
 
 #: The word before a number that makes it an identifier, ordinal, rank, date part or name,
 #: not a quantity ("Điều 5", "khoản 2", "lần thứ 5", "khóa 12", "xếp thứ 58", "ngày 16",
-#: "tuổi 18", "Phiên họp thứ 12", "nhóm 1", "hạng 3", "mức độ 4", "Covid-19").
+#: "tuổi 18", "Phiên họp thứ 12", "nhóm 1", "hạng 3", "mức độ 4", "Covid-19"), unless a
+#: currency word or a multiplier follows the number ("với mức 40 triệu đồng" is money).
 NON_QUANTITY_BEFORE = {
     "điều", "khoản", "điểm", "chương", "mục", "phụ lục", "phần", "tiết", "thứ", "khóa", "khoá",
     "số", "số:", "ngày", "tháng", "năm", "quý", "tuổi", "top", "hạng", "nhóm", "kỳ", "đợt", "giờ",
@@ -53,7 +67,7 @@ NON_QUANTITY_BEFORE = {
     "hương lộ", "phương châm", "model", "phiên bản", "version", "lô", "khối", "căn", "nhà", "ngõ",
     "ngách", "hẻm", "kiệt", "lần", "số hiệu", "mã", "mã số", "hộp", "câu", "bài", "hình", "bảng",
     "sơ đồ", "ký hiệu", "kí hiệu", "biển số", "tầng", "toà", "tòa", "dãy", "cổng", "tuần",
-    "tổ dân phố", "khu", "bản", "điều khoản", "cột", "dòng", "đoạn", "giai đoạn",
+    "tổ dân phố", "khu", "bản", "điều khoản", "cột", "dòng", "đoạn", "giai đoạn", "loại",
 }
 
 #: Words in a short line that mark page furniture, not text: visitor counters, "Go top",
@@ -107,6 +121,8 @@ NOUN_STOP_WORDS = {
     # thấp hơn"), and the slogan words of "5 không, 3 sạch", "4 tại chỗ", "3 an"
     "số", "số tiền", "tổng số", "x", "×", "thấp", "cao", "sạch", "an", "xây", "chống", "tại chỗ",
     "giỏi", "tốt",
+    # bound words after a class label ("xã loại 1 tối đa 14 người")
+    "tối đa", "tối thiểu", "ít nhất", "không quá",
 }
 #: Verbs that end a counted noun phrase ("6 tỉnh dự kiến điều chuyển", "hai bên tranh chấp"):
 #: the verbs most often written right after a count in news and reports.
@@ -122,7 +138,7 @@ NOUN_VERB_STOPS = {
     "thu", "đề cập", "quy định", "sinh", "cư trú", "làm việc", "công tác", "học tập", "bỏ phiếu",
     "tán thành", "biểu quyết", "đồng ý", "dự", "gặp", "gặp nạn", "xảy ra", "xảy", "chở", "bắt",
     "bắt giữ", "thu giữ", "đón", "tiếp", "hoạt động", "tồn tại", "trở thành", "phản đối",
-    "vắng mặt", "có mặt", "được bầu", "trúng cử",
+    "vắng mặt", "có mặt", "được bầu", "trúng cử", "thiếu", "bỏ học", "nghỉ việc",
 }
 #: Capitalized words that may begin a counted noun: titles and bodies written with a capital
 #: in Vietnamese official style ("10 Phó Giám đốc", "02 Đoàn trực thuộc", "3 Ủy viên").
@@ -144,6 +160,10 @@ ANAPHORA_AFTER = ("này", "đó", "ấy", "nói trên", "nêu trên", "kể trê
 SPELLED_COUNT_WORDS = {
     "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười",
 }
+#: Nouns after a spelled fraction that make it part of a prison term or a time limit, not a
+#: quantity ("chấp hành hai phần ba thời gian"): "hai phần ba số đại biểu" is a fraction.
+FRACTION_TIME_NOUNS = {"thời gian", "thời hạn", "mức án", "hình phạt", "án phạt", "nhiệm kỳ"}
+
 #: Words before a spelled number that make it an ordinal, a fraction or "both":
 #: "thứ hai", "lần ba", "cả hai", "hai phần ba".
 SPELLED_NOT_AFTER = {

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from extractors import gazetteer as gz
 from extractors import unit_patterns as P
+from extractors.phrase_regex import phrase_alternation
 from nlp import AnalyzedText
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -148,7 +149,12 @@ class UnitMention:
 
 
 def _alt(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return _alt_of(frozenset(forms))
+
+
+@lru_cache(maxsize=256)
+def _alt_of(forms: frozenset[str]) -> str:
+    return phrase_alternation(forms)
 
 
 def _prev_word(text: str, pos: int) -> str:

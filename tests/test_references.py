@@ -224,6 +224,22 @@ STATE_CASES = [
     ("Quyết định số 51/2025/QĐ-TTgcủa Thủ tướng", {"id": "51/2025/QĐ-TTg"}),
     ("Nghị định số :30/2020/NĐ-CP", {"id": "30/2020/NĐ-CP"}),
     ("Quyết định số 12/2020/QĐ-UBND do UBND tỉnh ban hành", {"issuer": "UBND tỉnh"}),
+    # a term in parentheses between the issuer and the date
+    (
+        "Chỉ thị số 05-CT/TW của Bộ Chính trị (khóa XII) ngày 15/5/2016 về đẩy mạnh học tập",
+        {"id": "05-CT/TW", "date": "2016-05-15", "issuer": "Bộ Chính trị khóa XII"},
+    ),
+    (
+        "Thông báo kết luận số 123-TB/TU ngày 16 - 6 - 2022 của Ban Thường vụ",
+        {"id": "123-TB/TU", "doc_type": "thông báo", "date": "2022-06-16"},
+    ),
+    ("Nghị quyết 1657-NQ/QUTW của Quân ủy Trung ương", {"issuer_code": "Quân ủy Trung ương"}),
+    (
+        "Nghị quyết số 21-NQ/TW được Ban Chấp hành Trung ương ban hành ngày 16/6/2022 đã",
+        {"date": "2022-06-16", "issuer": "Ban Chấp hành Trung ương"},
+    ),
+    # the date a document takes effect is not its date
+    ("Quyết định số 123/QĐ-UBND có hiệu lực từ ngày 01/01/2024.", {"date": None}),
 ]
 
 
@@ -258,6 +274,31 @@ def test_list_after_one_type(text: str, expected: list[str]) -> None:
     found = refs(text)
     assert [r["id"] for r in found] == expected
     assert len({r["doc_type"] for r in found}) == 1
+
+
+# A date after the last number of a list dates every number of the list, unless a number's
+# own year says otherwise or it has its own date.
+LIST_DATE_CASES = [
+    (
+        "các Nghị quyết số 15-NQ/TU, 16-NQ/TU và 17-NQ/TU ngày 20 tháng 5 năm 2024 về phát triển",
+        ["2024-05-20", "2024-05-20", "2024-05-20"],
+    ),
+    (
+        "các Nghị định số 30/2020/NĐ-CP, 15/2021/NĐ-CP và 45/2022/NĐ-CP ngày 5/6/2022",
+        [None, None, "2022-06-05"],
+    ),
+    (
+        "các Nghị định số 64/2007/NĐ-CP ngày 10 tháng 4 năm 2007, 47/2020/NĐ-CP ngày 09 tháng 4 "
+        "năm 2020",
+        ["2007-04-10", "2020-04-09"],
+    ),
+    ("Nghị quyết số 15-NQ/TU. Chỉ thị số 16-CT/TU ngày 20/5/2024", [None, "2024-05-20"]),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), LIST_DATE_CASES)
+def test_date_after_a_list_dates_the_list(text: str, dates: list[str | None]) -> None:
+    assert [r["date"] for r in refs(text)] == dates
 
 
 # --- named documents without a number -------------------------------------------------------
@@ -376,6 +417,56 @@ NAMED_CASES = [
         "nghị quyết",
     ),
     ("theo Chỉ thị 05 của Tỉnh ủy", "Chỉ thị 05", "chỉ thị"),
+    # a comma inside a law's title, with a long tail that ends where a title ends
+    (
+        "Theo Luật Trật tự, an toàn giao thông đường bộ năm 2024, từ ngày 01/01/2025",
+        "Luật Trật tự, an toàn giao thông đường bộ năm 2024",
+        "luật",
+    ),
+    # a conjunction ends a law's title
+    (
+        "vượt quá mức quy định tại khoản 1 Điều 468 Bộ luật Dân sự nên phần vượt quá vô hiệu",
+        "Bộ luật Dân sự",
+        "bộ luật",
+    ),
+    (
+        "việc thực hiện Quy định thi hành Điều lệ Đảng và các quy định của Đảng",
+        "Quy định thi hành Điều lệ Đảng",
+        "quy định",
+    ),
+    (
+        "theo Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng, chi bộ họp",
+        "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng",
+        "hướng dẫn",
+    ),
+    (
+        "góp phần thực hiện Chiến lược phát triển thanh niên Việt Nam giai đoạn 2021 - 2030.",
+        "Chiến lược phát triển thanh niên Việt Nam giai đoạn 2021 - 2030",
+        "chiến lược",
+    ),
+    (
+        "Chiến lược quốc gia phòng, chống tham nhũng đến năm 2030 được ban hành.",
+        "Chiến lược quốc gia phòng, chống tham nhũng đến năm 2030",
+        "chiến lược",
+    ),
+    # the press writes an edition's year bare
+    ("Luật Cán bộ, công chức 2008 quy định", "Luật Cán bộ, công chức 2008", "luật"),
+    ("theo Bộ luật Hình sự 2015, người phạm tội", "Bộ luật Hình sự 2015", "bộ luật"),
+    # a Party regulation cited by its conventional title, in lower case
+    (
+        "là vi phạm quy định về những điều đảng viên không được làm.",
+        "quy định về những điều đảng viên không được làm",
+        "quy định",
+    ),
+    # a quantifier after the comma starts a new clause, not the title's tail
+    ("Theo Luật Đất đai, nhiều hộ dân đã được cấp giấy", "Luật Đất đai", "luật"),
+    # a subject ends before the next document ("theo Quyết định ...")
+    (
+        "Tỉnh đang triển khai Đề án tái canh cà phê giai đoạn 2021 - 2025 theo Quyết định số "
+        "2530/QĐ-UBND của UBND tỉnh.",
+        "Đề án tái canh cà phê giai đoạn 2021 - 2025",
+        "đề án",
+    ),
 ]
 
 
@@ -415,6 +506,9 @@ NEGATIVE_CASES = [
     "Điều 5. Phạm vi điều chỉnh",
     "thửa đất số 57-2, tờ bản đồ số 34",
     "Quyết định này có hiệu lực kể từ ngày ký.",
+    # a court's case registry number names a case, not a paper
+    "xét xử phúc thẩm vụ án thụ lý số 05/2019/TLPT-DS ngày 08 tháng 01 năm 2019",
+    "Chiến lược này đã được thực hiện đến năm 2025.",
 ]
 
 
@@ -682,6 +776,118 @@ SELF_CASES = [
         {"id": "30/2020/NĐ-CP", "date": "2020-03-05"},
     ),
 ]
+
+
+# One plural type word before a list of titles names one law per title.
+LAW_LIST_CASES = [
+    (
+        "Quốc hội đã thông qua các Luật: Đất đai, Nhà ở và Kinh doanh bất động sản.",
+        ["Luật Đất đai", "Luật Nhà ở", "Luật Kinh doanh bất động sản"],
+    ),
+    (
+        "Sửa đổi các Luật công chức, viên chức và Luật Giáo dục.",
+        ["Luật công chức", "Luật viên chức", "Luật Giáo dục"],
+    ),
+    ("Các luật có liên quan được sửa đổi.", []),
+    ("Thực hiện các luật về đất đai.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), LAW_LIST_CASES)
+def test_plural_law_list_names_each_law(text: str, names: list[str]) -> None:
+    assert [r["name"] for r in refs(text)] == names
+
+
+# An amending law cites every law it amends.
+def test_amending_law_cites_each_law_it_amends() -> None:
+    text = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức "
+        "ngày 25 tháng 11 năm 2019;"
+    )
+    names = [r["name"] for r in refs(text)]
+    assert names == [
+        "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức",
+        "Luật Cán bộ, công chức",
+        "Luật Viên chức",
+    ]
+    assert [r["name"] for r in refs("Luật Cán bộ, công chức và Luật Viên chức quy định")] == [
+        "Luật Cán bộ, công chức",
+        "Luật Viên chức",
+    ]
+
+
+# A document named right after a numbered one's date, issuer and "về" is its title.
+TITLE_CASES = [
+    (
+        "thực hiện Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Ban Chấp hành Trung ương Đảng khóa "
+        "XII về Chiến lược phát triển bền vững kinh tế biển Việt Nam đến năm 2030 và Chương trình",
+        ["36-NQ/TW"],
+    ),
+    (
+        "quán triệt Kết luận 123-KL/TW ngày 24/01/2025 về Đề án bổ sung phát triển kinh tế - xã "
+        "hội năm 2025 với mục tiêu tăng trưởng",
+        ["123-KL/TW"],
+    ),
+    # a sentence later, the named document stands on its own
+    (
+        "Tỉnh thực hiện Kết luận 123-KL/TW. Tỉnh ủy đã bàn về Đề án phát triển du lịch biển đảo "
+        "Vân Đồn - Cô Tô trong quý IV.",
+        ["123-KL/TW", "Đề án phát triển du lịch biển đảo Vân Đồn - Cô Tô"],
+    ),
+]
+
+
+# A named resolution followed by its number in parentheses is one document; a list of
+# numbers in the parentheses names several.
+TITLE_CASES += [
+    (
+        "quán triệt Nghị quyết Hội nghị Trung ương 5 khóa XIII (Nghị quyết số 21-NQ/TW ngày "
+        "16/6/2022) về tổ chức cơ sở đảng",
+        ["21-NQ/TW"],
+    ),
+    (
+        "thực hiện Nghị quyết Trung ương 6 khóa XII (Nghị quyết 18-NQ/TW, 19-NQ/TW) về bộ máy",
+        ["Nghị quyết Trung ương 6 khóa XII", "18-NQ/TW", "19-NQ/TW"],
+    ),
+]
+
+
+# A headline naming a document by type and subject is the numbered one whose title holds
+# that subject; with two candidates it stays on its own.
+TITLE_CASES += [
+    (
+        "Bộ Chính trị ban hành Kết luận về tiếp tục sắp xếp tổ chức bộ máy\nThường trực Ban Bí "
+        "thư đã ký Kết luận số 74-KL/TW ngày 28/2/2024 về tiếp tục thực hiện Nghị quyết Trung ương"
+        " 6 khóa XII về đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị.",
+        ["74-KL/TW", "Nghị quyết Trung ương 6 khóa XII"],
+    ),
+    (
+        "Tỉnh ủy ban hành Kết luận về phát triển du lịch biển. Kết luận số 12-KL/TU về phát "
+        "triển nông nghiệp.",
+        ["Kết luận về phát triển du lịch biển", "12-KL/TU"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_CASES)
+def test_named_title_of_a_numbered_document_is_not_another(text: str, expected: list) -> None:
+    assert [r["id"] or r["name"] for r in refs(text)] == expected
+
+
+SELF_CASES.append(
+    # a court judgment's header: "Bản án số: ..." under the national motto
+    (
+        "TÒA ÁN NHÂN DÂN TỈNH BÌNH DƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+        "Hạnh phúc\nBản án số: 12/2019/DS-PT\nNgày: 18-3-2019\nV/v tranh chấp hợp đồng vay",
+        {"id": "12/2019/DS-PT", "doc_type": "bản án", "date": "2019-03-18"},
+    )
+)
+
+
+def test_typed_number_in_running_text_is_not_a_header() -> None:
+    out = extract_references(analyze("Nghị quyết số: 21-NQ/TW của Ban Chấp hành Trung ương"))
+    assert out["self"] is None
+    assert [r["id"] for r in out["references"]] == ["21-NQ/TW"]
 
 
 @pytest.mark.parametrize(("text", "expected"), SELF_CASES)

@@ -134,7 +134,56 @@ FIGURES = [
         "Đại hội bầu 45 đồng chí vào Ban Chấp hành khóa XVII, nhiệm kỳ 2020 - 2025.",
         [(45, "đồng chí", C)],
     ),
+    # units written in two words or with a digit, glued or not
+    ("Diện tích đất tranh chấp là 2.635,4 m2.", [(2635.4, "m2", ME)]),
+    ("Ông S đã nhận 95 chỉ vàng 24K.", [(95, "chỉ vàng", ME)]),
+    ("Hồ chứa 2 tỷ m3 nước.", [(2e9, "m3", ME)]),
+    (
+        "Kim ngạch đạt 5USD, công suất 300MWh, diện tích 25km2.",
+        [(5, "USD", M), (300, "MWh", ME), (25, "km2", ME)],
+    ),
+    ("Gói 500g đường.", [(500, "g", ME)]),
+    # a word that names an identifier elsewhere ("mức độ 4", "khoản 2") before money is money
+    ("Hỗ trợ 1.470 hộ nghèo với mức 40 triệu đồng/hộ.", [(1470, "hộ nghèo", C), (4e7, "đồng", M)]),
+    ("Mỗi căn nhà được hỗ trợ mức 60 triệu đồng.", [(6e7, "đồng", M)]),
+    # a session word with the noun of what was held counts events
+    ("Tổ chức 1.250 buổi sinh hoạt chủ điểm.", [(1250, "buổi sinh hoạt chủ điểm", C)]),
+    ("Quốc hội đã tổ chức 5 kỳ họp.", [(5, "kỳ họp", C)]),
+    # a compound that begins with a time syllable but names no time
+    ("Cuộc thi thu hút 1.024 sáng kiến.", [(1024, "sáng kiến", C)]),
+    # a counted noun in quotes
+    (
+        'Đoàn xây dựng hai mươi lăm "Ngôi nhà khăn quàng đỏ".',
+        [(25, "Ngôi nhà khăn quàng đỏ", C)],
+    ),
+    ("Tỉnh khánh thành 15 “Công trình thanh niên” trong năm.", [(15, "Công trình thanh niên", C)]),
+    # spelled fractions of a whole, and "một" with a multiplier
+    ("Có tới hai phần ba bệnh viện tuyến tỉnh thiếu thuốc.", [(0.6667, "bệnh viện tuyến tỉnh", C)]),
+    ("Nghị quyết được hai phần ba số đại biểu tán thành.", [(0.6667, "số đại biểu", C)]),
+    ("Có một trăm hai mươi hộ được hỗ trợ.", [(120, "hộ", C)]),
+    # a capitalized object before the same noun in lower case: "khỏi Đảng 58 đảng viên"
+    ("Các cấp ủy đưa ra khỏi Đảng 58 đảng viên không đủ tư cách.", [(58, "đảng viên", C)]),
+    ("Xóa tên, cho ra khỏi Đảng 112 trường hợp.", [(112, "trường hợp", C)]),
+    # a sum in tỷ, or in triệu per head, with no currency written is in đồng
+    ("Giá trị sản xuất đạt 12.500 tỷ.", [(1.25e13, "đồng", M)]),
+    ("Thu nhập bình quân đạt 65 triệu/người/năm.", [(6.5e7, "đồng", M)]),
+    # a class label and a colon before the value ("Xã loại 1: 1,5 lần ...")
+    ("a) Xã loại 1: 1,5 lần mức lương cơ sở/người/tháng;", [(1.5, "lần mức lương cơ sở", C)]),
+    ("Xã loại 1 tối đa 14 người, xã loại 2 tối đa 12 người.", [(14, "người", C), (12, "người", C)]),
+    # a PDF line break between the number and its noun
+    ("Mức hỗ trợ 10.000.000\nđồng/năm cho mỗi chi bộ.", [(1e7, "đồng", M)]),
     # --- not statistics -------------------------------------------------------------------
+    ("Thời hạn trả lời trong 30\nngày kể từ ngày nhận.", []),
+    ("Mạng 5G phủ sóng toàn tỉnh.", []),
+    ("Lữ đoàn tổ chức diễn tập cùng Đoàn 871 tổ chức hội thao.", []),
+    ("Cổng thông tin cập nhật lúc 09:15 hằng ngày.", []),
+    ("Dân số của tỉnh khoảng 3 triệu.", []),
+    ("Hội nghị diễn ra trong 2 buổi.", []),
+    ("Lớp học kéo dài 3 buổi sáng.", []),
+    ('Hưởng ứng phong trào “3 sẵn sàng” và khẩu hiệu "5 không".', []),
+    ("Năm “Thanh niên tình nguyện” được phát động.", []),
+    ("Một người dân phản ánh sự việc.", []),
+    ("Hội nghị Trung ương 5 đồng chí Tổng Bí thư phát biểu.", []),
     ("Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương.", []),
     ("Theo Nghị định số 30/2020/NĐ-CP của Chính phủ.", []),
     ("Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy.", []),
@@ -198,6 +247,18 @@ FIGURES = [
     ("Kỷ niệm 70 năm chiến thắng Điện Biên Phủ.", []),
     ("Năm 2023 là năm bản lề.", []),
 ]
+
+
+def test_repeated_figure_counted_with_and_without_a_classifier_keeps_one_noun():
+    text = "Mục tiêu đón 13 triệu khách quốc tế. Ngành phấn đấu đạt 13 triệu lượt khách quốc tế."
+    assert {s["unit"] for s in figures(text)} == {"khách quốc tế"}
+
+
+def test_quoted_speech_with_a_figure_is_still_a_statistic():
+    assert [(s["value"], s["unit"]) for s in figures("Ông nói: “12 đảng viên được khen.”")] == [
+        (12, "đảng viên")
+    ]
+
 
 # (sentence, {field: value}) for the one figure in the sentence
 FIELDS = [
