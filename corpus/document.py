@@ -57,7 +57,9 @@ class Document:
             "title": self.title,
         }
         if self.pages:
-            out["pages"] = [{"number": i, "start": s, "end": e} for i, (s, e) in enumerate(self.pages, 1)]
+            out["pages"] = [
+                {"number": i, "start": s, "end": e} for i, (s, e) in enumerate(self.pages, 1)
+            ]
         if self.metadata:
             out["metadata"] = self.metadata
         if self.tables:

@@ -26,7 +26,7 @@ def annotate_offsets(
             annotate_offsets(item, at, page_of)
     elif isinstance(result, dict):
         start, end = result.get("start"), result.get("end")
-        for key, value in result.items():
+        for value in result.values():
             if isinstance(value, dict | list):
                 annotate_offsets(value, at, page_of)
         if isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool):

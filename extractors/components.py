@@ -4,7 +4,8 @@ Each component reads `doc._.analyzed` (set by `nlp.spacy_tokenizer.UndertheseaTo
 and leaves its result on the `Doc`, so components compose the spaCy way:
 
     >>> from extractors.components import build_nlp
-    >>> doc = build_nlp()("Thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy, có 9.757 đồng chí.")
+    >>> nlp = build_nlp()
+    >>> doc = nlp("Thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy, có 9.757 đồng chí.")
     >>> [(s.text, s.label_) for s in doc.spans["references"]]
     [('Chỉ thị số 05-CT/TU', 'chỉ thị')]
     >>> doc._.statistics[0]["value"]

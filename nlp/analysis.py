@@ -17,7 +17,6 @@ from nlp.normalize import NormalizedText, normalize
 from nlp.segment import segment_words
 from nlp.sentences import split_sentences
 
-
 if not Doc.has_extension("analyzed"):
     Doc.set_extension("analyzed", default=None)
 

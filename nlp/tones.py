@@ -29,5 +29,5 @@ _OLD_TONE_RE = re.compile(r"(?<![qQ])(?:" + "|".join(OLD_TO_NEW_TONE) + r")(?!\w
 
 
 def modernize_tones(text: str) -> str:
-    """Rewrite old tone placement to the new one without changing length: "Huyện uỷ" -> "Huyện ủy"."""
+    """Old tone placement to new, length kept: "Huyện uỷ" -> "Huyện ủy"."""
     return _OLD_TONE_RE.sub(lambda m: OLD_TO_NEW_TONE[m.group(0)], text)

@@ -1,6 +1,7 @@
 """Render a sample text to a PDF with a real text layer (how `corpus/samples/*.pdf` was made).
 
-    python scripts/make_sample_pdf.py corpus/samples/chi-thi-05-ct-tu.txt corpus/samples/chi-thi-05-ct-tu.pdf
+    cd corpus/samples
+    python ../../scripts/make_sample_pdf.py chi-thi-05-ct-tu.txt chi-thi-05-ct-tu.pdf
 
 Needs reportlab (a dev tool, not a runtime dependency) and the DejaVu Sans font.
 """

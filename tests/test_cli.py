@@ -34,8 +34,11 @@ def test_samples_are_the_default_input(sample_run) -> None:
     code, out = sample_run
     assert code == 0
     names = sorted(p.name for p in out.glob("*.json"))
-    assert names == sorted(p.name + ".json" for p in SAMPLES.iterdir() if p.is_file()
-                           and p.suffix in {".txt", ".html", ".pdf"})
+    assert names == sorted(
+        p.name + ".json"
+        for p in SAMPLES.iterdir()
+        if p.is_file() and p.suffix in {".txt", ".html", ".pdf"}
+    )
     assert not (out / "errors.jsonl").exists()
 
 
@@ -106,7 +109,10 @@ def test_help_explains_with_examples() -> None:
 
 
 def test_python_api_returns_the_json_dict() -> None:
-    text = "Thực hiện Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy, có 9.757 đồng chí."
+    text = (
+        "Thực hiện Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy, "
+        "có 9.757 đồng chí."
+    )
     result = extract(text, source="memo.txt")
     assert result["source"] == "memo.txt"
     ref = result["references"][0]

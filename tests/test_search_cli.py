@@ -301,3 +301,22 @@ def test_index_reads_json_lines(results: Path, tmp_path: Path, capsys) -> None:
     assert f"{lines}:3: not JSON" in err and "1 added" in err
     assert main(["search", "05-CT/TU", "--db", str(db), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["hits"]) == 1
+
+
+def test_extract_with_db_indexes_as_it_extracts(tmp_path: Path, capsys) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bai.txt").write_text(
+        "Huyện ủy Gio Linh quán triệt Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành "
+        "Trung ương Đảng khóa XIII.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "archive.sqlite"
+    out = tmp_path / "out"
+    assert main(["extract", str(docs), "-o", str(out), "--db", str(db), "-j", "1", "-q"]) == 0
+    assert "1 added" in capsys.readouterr().err
+    assert main(["search", "nq 21/tw", "--db", str(db)]) == 0
+    assert "bai.txt" in capsys.readouterr().out
+    # A rerun finds the document done and the index unchanged: nothing is indexed twice.
+    assert main(["extract", str(docs), "-o", str(out), "--db", str(db), "-j", "1", "-q"]) == 0
+    assert "0 added, 0 replaced, 1 unchanged" in capsys.readouterr().err

@@ -13,6 +13,7 @@ examples:
   vnpolicy extract articles/ directive.pdf -o out/ --jsonl out/all.jsonl
   vnpolicy extract 'archive/**/*.html' -o out/  # globs are expanded by vnpolicy too
   vnpolicy extract archive/ -o out/ --workers 8  # 8 worker processes; rerun to resume
+  vnpolicy extract docs/ -o out/ --db archive.sqlite  # and index for `vnpolicy search`
   vnpolicy extract /mnt/shared/in -o /mnt/shared/out --engine dask --scheduler tcp://head:8786
 """
 
@@ -80,6 +81,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar or progress lines"
     )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="FILE",
+        help="also index the results into this search index (SQLite, created when missing); "
+        "see `vnpolicy search`",
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -112,9 +120,14 @@ def run(args: argparse.Namespace) -> int:
         progress=not args.quiet,
     )
     print(summary.line(), file=sys.stderr)
+    indexed = 0
+    if args.db is not None and summary.written + summary.unchanged:
+        from vnpolicy.commands.index import index_results
+
+        indexed = index_results([args.output], args.db)
     if summary.interrupted:
         return 130
     if summary.read == 0 and summary.skipped == 0:
         print("vnpolicy: no input files found", file=sys.stderr)
         return 1
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or indexed else 0

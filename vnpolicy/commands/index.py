@@ -118,18 +118,20 @@ def source_text(record: dict, where: str, source_root: Path | None) -> tuple[str
     return text, ""
 
 
-def run(args: argparse.Namespace) -> int:
+def index_results(paths: list[Path], db: Path, source_root: Path | None = None) -> int:
+    """Index every result under `paths` into `db`; prints one summary line, returns the exit
+    status (0 ok, 1 some result failed, 2 the index cannot be opened)."""
     from outputs.index import SearchIndexError, open_index
 
     try:
-        index = open_index(args.db)
+        index = open_index(db)
     except SearchIndexError as err:
         print(f"vnpolicy: {err}", file=sys.stderr)
         return 2
     counts: Counter[str] = Counter()
     with index:
         with index.transaction():
-            for where, record, error in iter_records(args.paths):
+            for where, record, error in iter_records(paths):
                 if error:
                     counts["failed"] += 1
                     print(f"{where}: {error}", file=sys.stderr)
@@ -137,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
                 if index.contains(record):
                     counts["unchanged"] += 1
                     continue
-                text, note = source_text(record, where, args.source_root)
+                text, note = source_text(record, where, source_root)
                 if note:
                     counts["without text"] += 1
                     print(f"{where}: {note}", file=sys.stderr)
@@ -151,5 +153,9 @@ def run(args: argparse.Namespace) -> int:
         total = index.stats()["documents"]
     order = ("added", "replaced", "unchanged", "duplicate", "failed", "without text")
     summary = ", ".join(f"{counts[k]} {k}" for k in order if counts[k] or k in order[:3])
-    print(f"vnpolicy: {summary}; {total} documents in {args.db}", file=sys.stderr)
+    print(f"vnpolicy: {summary}; {total} documents in {db}", file=sys.stderr)
     return 1 if counts["failed"] else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return index_results(args.paths, args.db, args.source_root)
