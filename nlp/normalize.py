@@ -18,62 +18,15 @@ from dataclasses import dataclass
 
 from nlp.tones import modernize_tones
 
-# Cyrillic and Greek capitals that typists and OCR put in Latin symbols (TT-BTС, ХD).
+# Cyrillic and Greek letters that typists and OCR put in Latin symbols (TT-BTС, ХD), each
+# above the Latin letter it stands for; dash look-alikes; exotic and zero-width spaces.
+_LOOKALIKE_LETTERS = "АВСЕНІКМОРТХасеорхΑΒΕΗΙΚΜΝΟΡΤΧ"
+_LATIN_LETTERS = "ABCEHIKMOPTXaceopxABEHIKMNOPTX"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u2002\u2003\u2005\u2006\u2007\u2009\u200a\u202f\u3000\ufeff\u200b"
 LOOKALIKES = str.maketrans(
-    {
-        "А": "A",
-        "В": "B",
-        "С": "C",
-        "Е": "E",
-        "Н": "H",
-        "І": "I",
-        "К": "K",
-        "М": "M",
-        "О": "O",
-        "Р": "P",
-        "Т": "T",
-        "Х": "X",
-        "а": "a",
-        "с": "c",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "х": "x",
-        "Α": "A",
-        "Β": "B",
-        "Ε": "E",
-        "Η": "H",
-        "Ι": "I",
-        "Κ": "K",
-        "Μ": "M",
-        "Ν": "N",
-        "Ο": "O",
-        "Ρ": "P",
-        "Τ": "T",
-        "Χ": "X",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\ufe58": "-",
-        "\ufe63": "-",
-        "\uff0d": "-",
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u200a": " ",
-        "\u202f": " ",
-        "\u3000": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2005": " ",
-        "\u2006": " ",
-        "\ufeff": " ",
-        "\u200b": " ",
-    }
+    _LOOKALIKE_LETTERS + _DASHES + _SPACES,
+    _LATIN_LETTERS + "-" * len(_DASHES) + " " * len(_SPACES),
 )
 
 # Words that legitimately end in a letter glued to a digit: squared/cubed measures.
