@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -56,7 +57,9 @@ def _prepare(text: str) -> str:
     return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 
+@lru_cache(maxsize=1)
 def _vectorizer():
+    """One stateless HashingVectorizer per process (building it costs as much as using it)."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(

@@ -98,7 +98,7 @@ FIGURE_RE = re.compile(
 #: section numbers at a line start ("1.1.", "2)"), footnote marks ("[1]") and lone table indices.
 _BLOCKED = [
     re.compile(r"\d[\w.]*(?:[/-][\w.&]*[^\W\d_][\w.&-]*)+"),
-    re.compile(r"[^\W\d_][\w.]*-?\d[\w./-]*"),
+    re.compile(r"(?<![^\W\d_])[^\W\d_][\w.]*-?\d[\w./-]*"),  # from a word's first letter
     re.compile(r"(?<![\w.,])\d+(?:[,.]\d+)?(?!" + _GLUED + r"(?!\w))[^\W\d_]+\w*"),
     re.compile(r"(?<![\w.,])\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\w)"),
     re.compile(r"(?<![\w.,/])\d{1,2}[/-](?:19|20)\d{2}(?![\w/])"),
