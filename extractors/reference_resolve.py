@@ -41,6 +41,7 @@ class Reference:
     issuer: str | None = None
     issuer_code: str | None = None
     term: str | None = None
+    plenum: str | None = None
     title: str | None = None
     mentions: list[ReferenceMention] = field(default_factory=list)
 
@@ -78,6 +79,11 @@ _TITLE_END = re.compile(r"[;\n()]|\.\s|\.$|”(?=\s*[,;.)])|,\s+(?=[A-ZĐ])")
 _QUOTED = re.compile(r"“([^”]{3,300})”")
 _TERM_IN_PARENS = re.compile(r"\s*\(\s*khóa\s+([IVXLC]+|\d{1,2})\s*\)")
 _TERM = re.compile(r"khóa\s+([IVXLC]+|\d{1,2})(?![\w])")
+# "của Hội nghị lần thứ 5, BCH Trung ương khóa XIII": the plenum, then the body that held it.
+_PLENUM_LEAD = re.compile(
+    r"\s*,?\s*của\s+(?P<plenum>Hội nghị\s+(?:lần\s+thứ\s+\w+|Trung ương\s+\w+))"
+    r"(?:\s+(?:Ban Chấp hành|BCH)\s+Trung ương[^,;.\n]*?khóa\s+[IVXLC]+)?\s*,\s*(?=[A-ZĐ])"
+)
 _DATE_BEFORE_TAIL = re.compile(
     r"^[\s,]*[^;.\n]{0,120}?(?<![\w])(?:ra|ban\s+hành|ký|thông\s+qua|công\s+bố)\s*$",
     re.IGNORECASE,
@@ -108,7 +114,22 @@ def _date_before(text: str, start: int) -> str | None:
     return iso if _DATE_BEFORE_TAIL.match(window[de:]) else None
 
 
+def _plenum_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The plenum named before the issuer ("của Hội nghị lần thứ 5, BCH Trung ương"), and
+    where the issuer then starts (as if written "của BCH Trung ương")."""
+    m = _PLENUM_LEAD.match(text, pos)
+    if not m:
+        return None, pos
+    return m.group("plenum"), m.end()
+
+
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    plenum, after = _plenum_after(text, pos)
+    if plenum:
+        stop = _ISSUER_STOPS.search(text, after, after + 160)
+        end = stop.start() if stop else min(len(text), after + 160)
+        issuer = text[after:end].strip()
+        return (issuer, end) if issuer and len(issuer.split()) <= 16 else (None, pos)
     lead = _ISSUER_LEAD.match(text, pos)
     if not lead:
         return None, pos
@@ -149,11 +170,18 @@ def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
     title = _title_after(text, pos3 if date2 else pos2)
     date = date or date2 or _date_before(text, mention.start)
     ref.date = ref.date or date
-    if issuer and not ref.issuer:
-        ref.issuer = re.sub(r"\s+", " ", issuer)
+    if issuer:
+        issuer = re.sub(r"\s+", " ", issuer)
+        # The fullest form stated wins: "Ban Chấp hành Trung ương Đảng khóa XIII" over "BCH
+        # Trung ương" at another mention of the same document.
+        if not ref.issuer or len(issuer.split()) > len(ref.issuer.split()):
+            ref.issuer = issuer
+    plenum, _ = _plenum_after(text, pos)
+    if plenum and not ref.plenum:
+        ref.plenum = plenum
     term = _TERM.search(issuer) if issuer else None
     if term and not ref.term:
-        ref.term = term.group(1)
+        ref.term = f"khóa {term.group(1)}"
     if title and not ref.title:
         ref.title = title
 
@@ -339,6 +367,7 @@ def _merge_into(host: Reference, other: Reference) -> None:
     host.date = host.date or other.date
     host.issuer = host.issuer or other.issuer
     host.term = host.term or other.term
+    host.plenum = host.plenum or other.plenum
     host.title = host.title or other.title
 
 

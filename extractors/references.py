@@ -223,6 +223,7 @@ def _reference_dict(text: str, ref: Reference) -> dict[str, Any]:
         "issuer": ref.issuer,
         "issuer_code": ref.issuer_code,
         "term": ref.term,
+        "plenum": ref.plenum,
         "title": ref.title,
         "mentions": [_mention_dict(text, m) for m in ref.mentions],
     }

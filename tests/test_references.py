@@ -73,7 +73,25 @@ PARTY_CASES = [
     ),
     (
         "Kết luận số 24-KL/TW ngày 5-6-2012 của Bộ Chính trị khóa XI",
-        {"id": "24-KL/TW", "date": "2012-06-05", "term": "XI", "doc_type": "kết luận"},
+        {"id": "24-KL/TW", "date": "2012-06-05", "term": "khóa XI", "doc_type": "kết luận"},
+    ),
+    (
+        "Nghị quyết số 21-NQ/TW của Hội nghị lần thứ 5, BCH Trung ương khóa XIII về xây dựng",
+        {
+            "id": "21-NQ/TW",
+            "plenum": "Hội nghị lần thứ 5",
+            "issuer": "BCH Trung ương khóa XIII",
+            "term": "khóa XIII",
+        },
+    ),
+    (
+        "Nghị quyết số 18-NQ/TW của Hội nghị Trung ương 6, Ban Chấp hành Trung ương Đảng khóa XII",
+        {"id": "18-NQ/TW", "plenum": "Hội nghị Trung ương 6", "term": "khóa XII"},
+    ),
+    (
+        "Nghị quyết số 21-NQ/TW của BCH Trung ương. Nghị quyết số 21-NQ/TW, ngày 16/6/2022 "
+        "của Ban Chấp hành Trung ương Đảng khóa XIII",
+        {"id": "21-NQ/TW", "issuer": "Ban Chấp hành Trung ương Đảng khóa XIII", "plenum": None},
     ),
     (
         "Báo cáo số 112-BC/HU của Huyện ủy",
@@ -98,7 +116,7 @@ PARTY_CASES = [
     ("thực hiện 21-NQ/TW", {"id": "21-NQ/TW", "doc_type": "nghị quyết"}),  # type from symbol
     (
         "Quyết định số 68/QĐ-TW ngày 4/7/2007 của Bộ Chính trị khóa 10",
-        {"id": "68/QĐ-TW", "date": "2007-07-04", "term": "10"},
+        {"id": "68/QĐ-TW", "date": "2007-07-04", "term": "khóa 10"},
     ),
     ("Nghị quyết số 233/NQ-ĐU", {"id": "233/NQ-ĐU", "doc_type": "nghị quyết"}),
     ("Chỉ thị số 25-CT/TW về việc “đề phòng gián điệp”", {"id": "25-CT/TW"}),
@@ -534,7 +552,7 @@ def test_date_given_at_second_mention_fills_the_merged_reference() -> None:
     found = {r["id"]: r for r in refs(SEED) if r["id"]}
     assert found["21-NQ/TW"]["date"] == "2022-06-16"
     assert len(found["21-NQ/TW"]["mentions"]) == 2
-    assert found["21-NQ/TW"]["term"] == "XIII"
+    assert found["21-NQ/TW"]["term"] == "khóa XIII"
 
 
 def test_seed_relation_and_order() -> None:
