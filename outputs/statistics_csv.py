@@ -22,6 +22,7 @@ STATISTICS_COLUMNS = (
     "bound",
     "subject",
     "period",
+    "place",
     "text",
     "sentence",
 )

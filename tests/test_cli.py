@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -119,3 +121,26 @@ def test_python_api_returns_the_json_dict() -> None:
     assert (ref["id"], ref["date"]) == ("05-CT/TU", "2021-05-07")
     assert text[ref["start"] : ref["end"]] == ref["text"]
     assert validate_record(result) == []
+
+
+def test_csv_of_every_statistic_of_the_batch(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Đảng bộ huyện Gio Linh có 43 tổ chức cơ sở đảng, đạt 88,4%.", encoding="utf-8"
+    )
+    (docs / "b.txt").write_text("Năm 2023, toàn tỉnh kết nạp 1.250 đảng viên.", encoding="utf-8")
+    out, csv_path = tmp_path / "out", tmp_path / "stats.csv"
+    argv = ["extract", str(docs), "-o", str(out), "--jsonl", str(out / "all.jsonl")]
+    assert main([*argv, "--csv", str(csv_path), "-j", "1", "-q"]) == 0
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Vietnamese right
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    got = sorted((Path(r["source"]).name, float(r["value"]), r["unit"]) for r in rows)
+    assert got == [
+        ("a.txt", 43.0, "tổ chức cơ sở đảng"),
+        ("a.txt", 88.4, "%"),
+        ("b.txt", 1250.0, "đảng viên"),
+    ]  # each document once, JSONL or not
+    place = {float(r["value"]): r["place"] for r in rows}
+    assert place[43.0] == "Đảng bộ huyện Gio Linh"

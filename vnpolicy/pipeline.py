@@ -10,6 +10,7 @@ from __future__ import annotations
 from corpus import Document
 from extractors.annotate import annotate_offsets
 from extractors.components import build_nlp
+from extractors.statistic_places import attach_places
 from extractors.table_statistics import merge_table_statistics
 from outputs.schema import SCHEMA_VERSION
 
@@ -19,6 +20,7 @@ PIPELINE_VERSION = "0.1.0"
 def analyze_document(document: Document) -> dict:
     """Extract references, units and statistics from a read `Document`."""
     doc = build_nlp()(document.text)
+    attach_places(doc._.statistics, doc._.units, doc.text)
     record = {
         "schema_version": SCHEMA_VERSION,
         "pipeline_version": PIPELINE_VERSION,

@@ -13,6 +13,7 @@ examples:
   vnpolicy extract articles/ directive.pdf -o out/ --jsonl out/all.jsonl
   vnpolicy extract 'archive/**/*.html' -o out/  # globs are expanded by vnpolicy too
   vnpolicy extract archive/ -o out/ --workers 8  # 8 worker processes; rerun to resume
+  vnpolicy extract docs/ -o out/ --csv statistics.csv  # every figure, one row each
   vnpolicy extract docs/ -o out/ --db archive.sqlite  # and index for `vnpolicy search`
   vnpolicy extract /mnt/shared/in -o /mnt/shared/out --engine dask --scheduler tcp://head:8786
 """
@@ -82,12 +83,33 @@ def register(commands: argparse._SubParsersAction) -> None:
         "-q", "--quiet", action="store_true", help="no progress bar or progress lines"
     )
     parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="FILE",
+        help="also write every statistic of the results in OUTDIR to one CSV (a row per "
+        "figure: document, value, unit, subject, period, place, sentence; UTF-8 for Excel)",
+    )
+    parser.add_argument(
         "--db",
         type=Path,
         metavar="FILE",
         help="also index the results into this search index (SQLite, created when missing); "
         "see `vnpolicy search`",
     )
+
+
+def _write_csv(outdir: Path, path: Path) -> None:
+    """One CSV of the statistics of every result in `outdir` (each document once)."""
+    from outputs.statistics_csv import write_statistics_csv
+    from vnpolicy.commands.index import iter_records
+
+    records = {}
+    for _, record, _error in iter_records([outdir]):
+        if record is not None:
+            records.setdefault(record.get("source"), record)
+    write_statistics_csv(records.values(), path)
+    rows = sum(len(r.get("statistics") or []) for r in records.values())
+    print(f"vnpolicy: {rows} statistics of {len(records)} documents in {path}", file=sys.stderr)
 
 
 def _positive_int(text: str) -> int:
@@ -120,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         progress=not args.quiet,
     )
     print(summary.line(), file=sys.stderr)
+    if args.csv is not None:
+        _write_csv(args.output, args.csv)
     indexed = 0
     if args.db is not None and summary.written + summary.unchanged:
         from vnpolicy.commands.index import index_results

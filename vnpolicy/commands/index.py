@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from outputs.results import iter_result_records
 from vnpolicy.resume import MANIFEST_NAME
 
 EXAMPLES = """\
@@ -52,43 +52,8 @@ BOOKKEEPING_FILES = frozenset({"errors.jsonl", MANIFEST_NAME})
 
 
 def iter_records(paths: list[Path]) -> Iterator[tuple[str, dict | None, str | None]]:
-    """(where, record, error) for each result under `paths`; in folders, the run's
-    bookkeeping files (`errors.jsonl`, the run manifest) and hidden files are skipped."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in (".json", ".jsonl")
-                and p.name not in BOOKKEEPING_FILES
-                and not p.name.startswith(".")
-                and p.is_file()
-            )
-        elif path.is_file():
-            files.append(path)
-        else:
-            yield str(path), None, "no such file or folder"
-    for file in files:
-        try:
-            content = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            yield str(file), None, f"cannot read ({err})"
-            continue
-        lines = content.splitlines() if file.suffix == ".jsonl" else [content]
-        for number, line in enumerate(lines, 1):
-            where = f"{file}:{number}" if file.suffix == ".jsonl" else str(file)
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield where, None, f"not JSON ({err.msg} at line {err.lineno})"
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
-                yield where, None, "not a vnpolicy result (no document object)"
-                continue
-            yield where, record, None
+    """Results under `paths`, the run's bookkeeping files left out (see `iter_result_records`)."""
+    return iter_result_records(paths, skip=BOOKKEEPING_FILES)
 
 
 def source_text(record: dict, where: str, source_root: Path | None) -> tuple[str | None, str]:

@@ -1,0 +1,38 @@
+"""Each statistic names the unit or place of its clause (`place`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.statistic_places import attach_places
+from extractors.statistics import extract_statistics
+from extractors.units import extract_units
+from nlp import analyze
+
+CASES = [
+    # sentence, {value: place}
+    (
+        "Đảng bộ huyện Gio Linh hiện có 43 tổ chức cơ sở đảng với 4.812 đảng viên.",
+        {43: "Đảng bộ huyện Gio Linh", 4812: "Đảng bộ huyện Gio Linh"},
+    ),
+    (
+        "Năm 2022, Huyện ủy Gio Linh kết nạp 186 đảng viên; toàn tỉnh có 9.757 đồng chí.",
+        {186: "Huyện ủy Gio Linh", 9757: None},  # the semicolon ends the clause
+    ),
+    (
+        "Có 45 cán bộ được UBND quận Ninh Kiều bố trí ở các phường.",
+        {45: "Ủy ban nhân dân quận Ninh Kiều"},  # no unit before: the first one after
+    ),
+    (
+        "Tỉnh đoàn Quảng Trị có 333 tổ chức cơ sở Đoàn, Huyện đoàn Cam Lộ có 12 chi đoàn.",
+        {333: "Tỉnh đoàn Quảng Trị", 12: "Huyện đoàn Cam Lộ"},  # the nearest before wins
+    ),
+    ("Tỷ lệ hộ nghèo giảm còn 2,5%.", {2.5: None}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_place_of_each_figure(text: str, expected: dict) -> None:
+    at = analyze(text)
+    stats = attach_places(extract_statistics(at), extract_units(at), at.text)
+    assert {s["value"]: s["place"] for s in stats} == expected
