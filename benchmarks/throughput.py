@@ -11,7 +11,8 @@ cold start (imports and model loading on the clock, as for a user running the co
 this process samples the memory of that process and its children:
 - `vnpolicy extract, N workers`: `vnpolicy.batch.run_batch` (read, analyze, write JSON,
   manifest, duplicate pass) exactly as `vnpolicy extract --workers N` runs it;
-- `word_tokenize`: underthesea `sent_tokenize`, then `word_tokenize` on each sentence;
+- `word_tokenize`: underthesea `sent_tokenize`, then `word_tokenize` on each sentence (the
+  pipeline gets the same words from `nlp.crf`, which scores underthesea's model directly);
 - `ner`: underthesea `ner` on each sentence, on the first `--ner-sample` documents only (model
   loaded first), extrapolated to the whole corpus by bytes (marked `*`).
 CPU s is user + system time of the measured process and its pool workers: unlike the wall
@@ -281,7 +282,7 @@ def profile(docs: int) -> None:
             ("nlp.spacy_tokenizer", "analyze"),
             ("vnpolicy.pipeline", "analyze"),
         ],
-        "  of which underthesea word_tokenize + alignment": [("nlp.analysis", "segment_words")],
+        "  of which word segmentation (nlp.crf) + alignment": [("nlp.analysis", "segment_words")],
         "extractors: references": [
             ("extractors.components", "extract_references"),
             ("vnpolicy.pipeline", "extract_references"),
@@ -318,7 +319,7 @@ def profile(docs: int) -> None:
             document = timed("batch: read file", read_document)(path)
             record = timed("pipeline total", analyze_document)(document)
             timed("batch: fingerprint", fingerprint)(document.text)
-            timed("batch: write JSON (atomic, fsync)", write_json_atomic)(
+            timed("batch: write JSON (atomic)", write_json_atomic)(
                 record, Path(tmp) / "out" / (path.name + ".json")
             )
         total = time.perf_counter() - total
@@ -333,7 +334,7 @@ def profile(docs: int) -> None:
         *steps,
         rest,
         "batch: fingerprint",
-        "batch: write JSON (atomic, fsync)",
+        "batch: write JSON (atomic)",
     ]:
         seconds = spent.get(name, 0.0)
         print(f"  {seconds:7.2f} s  {100 * seconds / total:5.1f}%  {name}")

@@ -11,7 +11,8 @@ Cleaning (the last two steps are plain functions on strings, tested without a PD
 - running headers and footers repeated across pages ("CÔNG BÁO/Số 1257 + 1258/Ngày
   29-11-2023") and bare page numbers are dropped;
 - document numbers broken across lines are rejoined ("63\\n/2025/QĐ-CTUBND").
-Pages without a text layer (scans) go to OCR when Tesseract is installed.
+Pages without a text layer (scans), and pages whose glyphs have no Unicode ("(cid:12)"
+codes for a font without a ToUnicode map), go to OCR when Tesseract is installed.
 """
 
 from __future__ import annotations
@@ -348,6 +349,44 @@ def _reading_order_text(page) -> str:
     return "\n".join(texts)
 
 
+# --- glyphs without Unicode -----------------------------------------------------------------
+
+_CID_RE = re.compile(r"\(cid:\d+\)")
+_UNMAPPED_CHAR_RE = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010fffd]")
+# Share of a page's glyphs that have no Unicode above which its text layer is not read but
+# OCR'd. Measured (each "(cid:NN)" one glyph): pages with a Unicode text layer 0-0.2% (the 12
+# dev PDF pages, the sample directive, 53 pages of two Debian manuals: one symbol glyph); a
+# page set in a font without ToUnicode under a mapped heading 95% (tests/test_ocr.py); a
+# bulleted list whose bullets alone are unmapped 4%. The gap is wide; at a quarter of the
+# glyphs lost most sentences are broken, and OCR is the better reading.
+UNMAPPED_THRESHOLD = 0.25
+
+
+def unmapped_share(text: str) -> float:
+    """Share of the non-space glyphs of a page's text that have no Unicode: "(cid:NN)" codes
+    (one glyph each), private-use and replacement characters. "(cid:3)(cid:17) Điều 12" -> 0.25.
+    """
+    cids = len(_CID_RE.findall(text))
+    rest = _CID_RE.sub("", text)
+    unmapped = cids + len(_UNMAPPED_CHAR_RE.findall(rest))
+    total = cids + sum(not ch.isspace() for ch in rest)
+    return unmapped / total if total else 0.0
+
+
+def drop_unmapped(text: str, private_use: bool = False) -> str:
+    """Drop "(cid:NN)" codes and replacement characters (and private-use characters too when
+    `private_use`), and the lines left empty by it: "Điều 1(cid:3) Phạm vi" -> "Điều 1 Phạm vi";
+    a glyph that cannot be read is left out rather than passed on as garbage."""
+    lines = []
+    for line in text.split("\n"):
+        kept = _CID_RE.sub("", line).replace("\ufffd", "")
+        if private_use:
+            kept = _UNMAPPED_CHAR_RE.sub("", kept)
+        if kept.strip() or not line.strip():
+            lines.append(re.sub(r"[ \t]{2,}", " ", kept))
+    return "\n".join(lines)
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -412,19 +451,31 @@ def extract_pages(path: str | Path) -> list[str]:
 def read_pdf(path: str | Path, ocr: bool = True) -> Document:
     """Read a PDF's text layer: `read_pdf("an-le-43.pdf").text.startswith("ÁN LỆ SỐ 43/2021/AL")`.
 
-    Pages without text are read by OCR when `ocr` and Tesseract are available; otherwise a
-    PDF with no text at all is a `ReadError`, and a PDF with some blank pages a warning.
+    Pages without text, and pages whose glyphs are mostly without Unicode (over
+    `UNMAPPED_THRESHOLD` "(cid:NN)" codes), are read by OCR when `ocr` and Tesseract are
+    available, each named in `warnings` and listed in `metadata["ocr_pages"]`; otherwise a
+    PDF with no text at all is a `ReadError`, blank pages a warning, and the unmapped glyphs
+    of a page are dropped with a warning that it could not be read.
     """
     path = Path(path)
     texts, tables = extract_layout(path)
     warnings: list[str] = []
     metadata: dict = {"page_count": len(texts)}
     blank = [i for i, t in enumerate(texts) if not t.strip()]
-    if blank:
-        texts, ocr_meta, ocr_warnings = _ocr_blank_pages(path, texts, blank, ocr)
+    unmapped = [
+        i for i, t in enumerate(texts) if t.strip() and unmapped_share(t) > UNMAPPED_THRESHOLD
+    ]
+    texts = [t if i in unmapped else drop_unmapped(t) for i, t in enumerate(texts)]
+    tables = [t for t in tables if t.page - 1 not in unmapped]  # cells of cid codes
+    if blank or unmapped:
+        texts, ocr_meta, ocr_warnings = _ocr_blank_pages(path, texts, blank, ocr, unmapped)
         metadata.update(ocr_meta)
         warnings.extend(ocr_warnings)
     if not any(t.strip() for t in texts):
+        if unmapped and (any("tesseract" in w.lower() for w in warnings) or not ocr):
+            raise ReadError(
+                path, f"PDF has {_UNMAPPED_CAUSE}; install tesseract-ocr to read it by OCR"
+            )
         if any("tesseract" in w.lower() for w in warnings) or not ocr:
             raise ReadError(
                 path, "PDF has no text layer (a scan); install tesseract-ocr to read it"
@@ -464,44 +515,84 @@ def read_pdf(path: str | Path, ocr: bool = True) -> Document:
 
 
 def _clean_cell(cell: str | None, encoding: str | None) -> str | None:
-    """A table cell read like the page text: legacy fonts converted, NFD composed."""
+    """A table cell read like the page text: unmapped glyphs dropped, legacy fonts converted,
+    NFD composed."""
     if cell is None:
         return None
+    cell = drop_unmapped(cell)
     if encoding:
         cell = convert_legacy(cell, encoding)
     return compose_nfd(cell)[0]
 
 
+_UNMAPPED_CAUSE = "no Unicode text layer ((cid:NN) glyphs)"
+
+
 def _ocr_blank_pages(
-    path: Path, texts: list[str], blank: list[int], ocr: bool
+    path: Path,
+    texts: list[str],
+    blank: list[int],
+    ocr: bool,
+    unmapped: list[int] | tuple[int, ...] = (),
 ) -> tuple[list[str], dict, list[str]]:
-    """OCR the pages in `blank`; without Tesseract, warn and leave them empty."""
+    """OCR the pages in `blank` (no text layer) and in `unmapped` (glyphs without Unicode);
+    without Tesseract, warn, leave blank pages empty and drop the unmapped glyphs."""
     pages = ", ".join(str(i + 1) for i in blank[:10]) + ("..." if len(blank) > 10 else "")
-    if not ocr:
-        return texts, {}, [f"pages without a text layer left empty: {pages}"]
-    try:
-        from corpus.ocr import OcrUnavailable, ocr_pdf_pages
-    except ImportError:
-        return texts, {}, [f"pages without a text layer left empty: {pages}"]
-    try:
-        results = ocr_pdf_pages(path, blank)
-    except OcrUnavailable as err:
-        return texts, {}, [f"pages without a text layer left empty ({err}): {pages}"]
     texts = list(texts)
+    warnings: list[str] = []
+    results: dict[int, tuple[str, float | None]] = {}
+    reason = "OCR is turned off"
+    if ocr:
+        try:
+            from corpus.ocr import OcrUnavailable, ocr_pdf_pages
+        except ImportError:
+            reason = "OCR is not available"
+        else:
+            try:
+                results = ocr_pdf_pages(path, sorted(set(blank) | set(unmapped)))
+                reason = ""
+            except OcrUnavailable as err:
+                reason = str(err)
+    if reason:
+        if blank:
+            detail = "" if reason == "OCR is turned off" else f" ({reason})"
+            warnings.append(f"pages without a text layer left empty{detail}: {pages}")
+        for index in unmapped:
+            left = drop_unmapped(texts[index], private_use=True)
+            texts[index] = left if left.strip() else ""
+            warnings.append(
+                f"page {index + 1}: {_UNMAPPED_CAUSE}, could not be read ({reason}); "
+                "unmapped glyphs dropped"
+            )
+        return texts, {}, warnings
     confidences = []
     read = []
-    for index, (text, confidence) in sorted(results.items()):
+    for index in sorted(set(blank) | set(unmapped)):
+        text, confidence = results.get(index, ("", None))
         if text.strip():
             texts[index] = text
             read.append(index + 1)
             if confidence is not None:
                 confidences.append(confidence)
+            if index in unmapped:
+                warnings.append(f"page {index + 1}: {_UNMAPPED_CAUSE}, read by OCR")
+        elif index in unmapped:
+            texts[index] = drop_unmapped(texts[index], private_use=True)
+            warnings.append(
+                f"page {index + 1}: {_UNMAPPED_CAUSE}, and OCR found no text; "
+                "unmapped glyphs dropped"
+            )
+    scanned = [n for n in read if n - 1 in blank]
+    if scanned:
+        shown = ", ".join(map(str, scanned[:10])) + ("..." if len(scanned) > 10 else "")
+        warnings.insert(0, f"text of pages {shown} read by OCR; check it")
+    elif blank:
+        warnings.insert(0, f"pages without text: {pages}")
     if not read:
-        return texts, {}, [f"pages without text: {pages}"]
+        return texts, {}, warnings
     meta = {
         "ocr": True,
         "ocr_pages": read,
         "ocr_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None,
     }
-    shown = ", ".join(map(str, read[:10])) + ("..." if len(read) > 10 else "")
-    return texts, meta, [f"text of pages {shown} read by OCR; check it"]
+    return texts, meta, warnings

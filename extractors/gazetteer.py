@@ -3,7 +3,11 @@
 Built once per process from the `vietnamadminunits` package's own data: its SQLite tables
 `admin_units_legacy` (63 provinces, their districts and communes, before the reform) and
 `admin_units` (34 provinces and their communes after it), and its `converter_2025.json`,
-which says which old provinces each new one absorbed (Nghị quyết 202/2025/QH15).
+which says which old provinces each new one absorbed (Nghị quyết 202/2025/QH15). Building the
+index takes ~0.5 s, so the built index is pickled into the user's cache folder
+(`$XDG_CACHE_HOME/vnpolicy` or `~/.cache/vnpolicy`, `VNPOLICY_CACHE=0` turns it off) under a
+key made of the package's version and data file and of the source of the code that builds it;
+loading it takes ~40 ms. A cache that cannot be read or written is ignored.
 
 >>> [u.new_province for u in lookup("Hải Lăng", level="district")]
 ['Tỉnh Quảng Trị']
@@ -13,9 +17,15 @@ which says which old provinces each new one absorbed (Nghị quyết 202/2025/QH
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import importlib.util
 import json
+import os
+import pickle
 import re
 import sqlite3
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,9 +86,11 @@ def _loose_key(name: str) -> str:
 
 
 def _data_dir() -> Path:
-    import vietnamadminunits
-
-    return Path(vietnamadminunits.__file__).parent / "data"
+    # Found without importing the package (its parsers take ~0.2 s to import; unused here).
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or spec.origin is None:
+        raise ImportError("vietnamadminunits is not installed")
+    return Path(spec.origin).parent / "data"
 
 
 def _plain_short(short: str | None) -> str | None:
@@ -217,9 +229,52 @@ class _Gazetteer:
         self.by_loose.setdefault(_loose_key(unit.short), []).append(unit)
 
 
+def _cache_file() -> Path | None:
+    """Where the built index is cached: its name changes with anything the index depends on."""
+    if os.environ.get("VNPOLICY_CACHE") == "0":
+        return None
+    here = Path(__file__).resolve()
+    db = (_data_dir() / "dataset.db").stat()
+    key = hashlib.sha256(importlib.metadata.version("vietnamadminunits").encode())
+    key.update(f"{db.st_size}:{db.st_mtime_ns}".encode())
+    for source in (
+        here,
+        here.parent / "unit_patterns.py",
+        here.parents[1] / "nlp" / "normalize.py",
+        here.parents[1] / "nlp" / "tones.py",
+    ):
+        key.update(source.read_bytes())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "vnpolicy" / f"gazetteer-{key.hexdigest()[:20]}.pickle"
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> _Gazetteer:
-    return _Gazetteer()
+    try:
+        cache = _cache_file()
+    except OSError:
+        cache = None
+    if cache is not None:
+        try:
+            with cache.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, _Gazetteer):
+                return cached
+        except Exception:  # noqa: BLE001 - missing, stale or broken cache: build again
+            pass
+    built = _Gazetteer()
+    if cache is not None:
+        tmp = None
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)  # atomic: parallel workers never read half a file
+        except Exception:  # noqa: BLE001 - a read-only or full disk only costs the speed-up
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+    return built
 
 
 _LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}

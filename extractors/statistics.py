@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from corpus.tables import Table
 from extractors.numbers import (
     DIGIT_WORDS,
     NUMBER_WORDS,
@@ -44,6 +45,9 @@ from extractors.statistics_vocab import (
     NOT_TIME_COMPOUNDS,
     NOUN_STOP_WORDS,
     NOUN_VERB_STOPS,
+    NOUNS_AFTER_NUMBER,
+    PAIR_AGREEMENT,
+    PAIR_NOUNS,
     PERIOD_RECURRING,
     RANGE_SEPARATORS,
     SHARED_NOUN_SEPARATORS,
@@ -59,6 +63,7 @@ from extractors.statistics_vocab import (
     TIME_WORDS_COUNTING_EVENTS,
     TITLE_HEADS,
 )
+from extractors.table_statistics import INDEX_HEADERS, merge_table_statistics
 from nlp import AnalyzedText, Sentence
 
 # ---------------------------------------------------------------------------- patterns
@@ -359,6 +364,9 @@ def _is_year_like(fig: Figure, text: str) -> bool:
     return True
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<!\w)thứ\s+$", re.IGNORECASE)
+
+
 def is_statistic(fig: Figure, at: AnalyzedText, sent: Sentence) -> bool:
     """Does `fig` state a quantity, not a date, duration, ordinal, identifier or name?"""
     text = at.text
@@ -383,6 +391,9 @@ def is_statistic(fig: Figure, at: AnalyzedText, sent: Sentence) -> bool:
         if fig.percent:
             return last not in SPELLED_NOT_AFTER and last not in NUMBER_WORDS
         return _spelled_is_count(fig, at, sent, last)
+    # an ordinal "thứ 2" the segmenter may join into one word (a weekday "thứ 2")
+    if not fig.percent and _ORDINAL_BEFORE.search(text, max(0, fig.start - 8), fig.start):
+        return False
     if not fig.percent and (last in NON_QUANTITY_BEFORE or last2 in NON_QUANTITY_BEFORE):
         if last == "số" and len(prev) >= 2 and prev[-2] in ("trong", "tổng", "với", "là"):
             pass  # "trong số 13 chỉ tiêu": a count
@@ -557,6 +568,11 @@ def _spelled_is_count(fig: Figure, at: AnalyzedText, sent: Sentence, last: str) 
     if low in TIME_WORDS or first in TIME_WORDS or low in NOUN_VERB_STOPS:
         return False
     word = text[fig.start : fig.end].lower()
+    if word == "hai" and (
+        low in PAIR_NOUNS
+        or (low == "bên" and PAIR_AGREEMENT.match(text, toks[0][1] + 1 if toks else fig.end))
+    ):
+        return False  # "hai nước", "hai bên nhất trí": the pair of partners
     if word.startswith("năm"):
         if low in NAM_YEAR_FOLLOWERS or first in NAM_YEAR_FOLLOWERS:
             return False
@@ -634,8 +650,13 @@ def _counted_noun(text: str, words, starts, pos: int) -> tuple[str | None, int]:
         if picked and tok[0].isupper() and not first_upper and low not in ("đoàn", "đảng"):
             break
         if not picked and (
-            low in NOUN_VERB_STOPS
-            or (tok[0].isupper() and not tok.isupper() and tok.split()[0] not in TITLE_HEADS)
+            (low in NOUN_VERB_STOPS and low not in NOUNS_AFTER_NUMBER)
+            or (
+                tok[0].isupper()
+                and not tok.isupper()
+                and tok.split()[0] not in TITLE_HEADS
+                and low not in MEASURE_UNITS  # "35 Mbps"
+            )
         ):
             break  # "05 ban hành kèm", "1 Sở Tư pháp": no counted noun
         if not picked:
@@ -985,6 +1006,8 @@ def extract_statistics(at: AnalyzedText, exclude: list[tuple[int, int]] = ()) ->
         unit = item["unit"]
         if unit and unit in LEGAL_PART_NOUNS:
             continue  # "khoản 1, 2 và 3 Điều 5"
+        if unit in PAIR_NOUNS and _NAMED_MEMBERS.match(text, item["end"]):
+            continue  # "thanh niên 3 nước Việt Nam - Lào - Campuchia": the countries named
         if unit and unit != "%" and _refers_back(text, item["end"]):
             continue  # "6 địa phương này": the figure was counted where it was first given
         if unit is None and _implied_dong(text, item):
@@ -996,9 +1019,101 @@ def extract_statistics(at: AnalyzedText, exclude: list[tuple[int, int]] = ()) ->
                 continue  # a bare number ("Trên 120 đến 360" in a rate table) says too little
             item["unit"] = unit
         kept.append(item)
-    return kept
+    tables = line_tables(text)
+    return merge_table_statistics(kept, tables, at) if tables else kept
 
 
+# A table read as text, one cell per line (vbpl.vn pages, Word files saved as text):
+#     STT / Chỉ tiêu / Đơn vị tính / Kế hoạch năm 2019 / 1 / Tỷ lệ hộ nghèo giảm / % / 2,5 / ...
+# The header starts with the index column ("STT", "TT"); each row starts with its number.
+_LINE = re.compile(r"[^\n]+")
+_MAX_COLUMNS = 8
+_MAX_HEADER_CELL = 60
+_MAX_CELL = 150
+
+
+def _row_number(cell: str, expected: int) -> bool:
+    """Is `cell` the index of row `expected`: "3", "3.", "III"?"""
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    bare = cell.rstrip(".")
+    return bare == str(expected) or (expected <= len(roman) and bare == roman[expected - 1])
+
+
+def _is_unit_cell(cell: str) -> bool:
+    """ "%", "ha", "tỷ USD", "triệu đồng": a unit of measure, not a body's name."""
+    words = cell.lower().split()
+    while len(words) > 1 and words[0] in SCALE_WORDS:
+        words.pop(0)
+    rest = " ".join(words)
+    return rest in ("%", "phần trăm") or rest in MEASURE_UNITS or rest in CURRENCY_WORDS
+
+
+def _name_unit_column(rows: list[list[tuple[int, int, str]]]) -> None:
+    """A column headed "Đơn vị" whose every cell is a unit ("%", "tỷ USD", "ha") is the unit
+    column ("Đơn vị tính"); headed so, a column of bodies' names stays one of names."""
+    for col, (s, e, head) in enumerate(rows[0]):
+        if head.casefold() == "đơn vị" and all(_is_unit_cell(row[col][2]) for row in rows[1:]):
+            rows[0][col] = (s, e, "Đơn vị tính")
+
+
+def line_tables(text: str) -> list[Table]:
+    """Tables written one cell per line after an "STT"/"TT" header, as `corpus.tables.Table`
+    with each cell's span, so their figures are read with their row and column headers.
+
+    >>> line_tables("STT\\nChỉ tiêu\\nĐơn vị tính\\nNăm 2019\\n1\\nSố xã\\nxã\\n12")[0].rows[1]
+    ['1', 'Số xã', 'xã', '12']
+    """
+    lines = []
+    for m in _LINE.finditer(text):
+        cell = m.group(0).strip()
+        if cell:
+            start = m.start() + m.group(0).index(cell)
+            lines.append((start, start + len(cell), cell))
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        if lines[i][2].casefold() not in INDEX_HEADERS or lines[i][2].casefold() == "số":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j - i <= _MAX_COLUMNS and not _row_number(lines[j][2], 1):
+            j += 1
+        width = j - i
+        header = lines[i:j]
+        if (
+            j >= len(lines)
+            or not 3 <= width <= _MAX_COLUMNS
+            or any(
+                len(c) > _MAX_HEADER_CELL or any(ch.isdigit() for ch in c[:1]) for *_, c in header
+            )
+        ):
+            i += 1
+            continue
+        rows = [header]
+        r, expected = j, 1
+        while r + width <= len(lines) and _row_number(lines[r][2], expected):
+            row = lines[r : r + width]
+            if any(len(c) > _MAX_CELL for *_, c in row):
+                break
+            rows.append(row)
+            r += width
+            expected += 1
+        if len(rows) >= 2:
+            _name_unit_column(rows)
+            tables.append(
+                Table(
+                    rows=[[c for *_, c in row] for row in rows],
+                    cells=[[(s, e) for s, e, _ in row] for row in rows],
+                )
+            )
+            i = r
+        else:
+            i += 1
+    return tables
+
+
+#: The members listed by name after the noun: "3 nước Việt Nam - Lào - Campuchia".
+_NAMED_MEMBERS = re.compile(r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*\s*-\s*[A-ZĐ]")
 _CLASSIFIER = re.compile(r"^lượt\s+")
 
 

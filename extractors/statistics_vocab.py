@@ -8,6 +8,8 @@ durations, ages, ranks, ordinals, article numbers, document numbers and page fur
 
 from __future__ import annotations
 
+import re
+
 # Word tables read better several to a line.
 # fmt: off
 
@@ -26,6 +28,8 @@ MEASURE_UNITS = {
     "kwh", "mwh", "gwh", "tw", "twh", "mhz", "ghz", "gb", "mb", "tb", "inch", "feet", "dặm",
     "hải lý", "độ", "°c", "kV", "kv", "v", "w", "tỷ m3", "teu", "mét", "ki-lô-mét", "cây số",
     "triệu tấn", "thùng", "container", "km/h",
+    # data rates of networks, as telecom news and QCVN 36/2022/BTTTT write them
+    "kbps", "mbps", "gbps", "mb/s", "gb/s",
     # gold, sold by weight in the traditional units (1 chỉ = 3,75 g; 1 lượng/cây = 10 chỉ)
     "chỉ vàng", "lượng vàng", "cây vàng",
 }
@@ -139,7 +143,23 @@ NOUN_VERB_STOPS = {
     "tán thành", "biểu quyết", "đồng ý", "dự", "gặp", "gặp nạn", "xảy ra", "xảy", "chở", "bắt",
     "bắt giữ", "thu giữ", "đón", "tiếp", "hoạt động", "tồn tại", "trở thành", "phản đối",
     "vắng mặt", "có mặt", "được bầu", "trúng cử", "thiếu", "bỏ học", "nghỉ việc",
+    # verbs of agreeing and saying that follow a subject count ("Hai nhà lãnh đạo chứng kiến")
+    "nhất trí", "thống nhất", "chứng kiến", "khẳng định", "cho biết", "cho rằng", "ký kết",
+    "hội đàm", "thảo luận", "cam kết", "phát biểu", "bày tỏ", "nhấn mạnh",
 }
+#: Words of NOUN_VERB_STOPS that are nouns right after a number ("1 hoạt động tình nguyện",
+#: "3 đề xuất", "5 vi phạm"), though verbs after a counted noun ("50 doanh nghiệp hoạt động").
+NOUNS_AFTER_NUMBER = {"hoạt động", "đề xuất", "đề nghị", "vi phạm", "tranh chấp"}
+
+#: "hai nước", "hai phía", "hai nhà lãnh đạo": the two partners of a bilateral relation named
+#: as a pair ("both countries", a definite reference), not a count of them; "hai bên" too when
+#: it is the subject of an agreement ("hai bên nhất trí"), while "hai bên tranh chấp" counts.
+PAIR_NOUNS = {"nước", "phía", "nhà lãnh đạo", "quốc gia"}
+PAIR_AGREEMENT = re.compile(
+    r"(?:(?:đã|sẽ|cũng|đều|vừa)\s+)*(?:nhất trí|thống nhất|đạt được|ký kết|cam kết|khẳng định"
+    r"|hội đàm|trao đổi|hợp tác|đánh giá cao|chia sẻ)(?![\w])"
+)
+
 #: Capitalized words that may begin a counted noun: titles and bodies written with a capital
 #: in Vietnamese official style ("10 Phó Giám đốc", "02 Đoàn trực thuộc", "3 Ủy viên").
 TITLE_HEADS = {

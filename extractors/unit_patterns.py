@@ -146,6 +146,9 @@ _add(
 _add(
     "youth_union",
     "Trung ương Đoàn",
+    "Trung ương Đoàn TNCS Hồ Chí Minh",
+    "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh",
     "TƯ Đoàn",
     "TW Đoàn",
     "Ban Chấp hành Trung ương Đoàn",
@@ -661,6 +664,22 @@ FOREIGN_ORGANISATIONS: tuple[str, ...] = (
     "Hội đồng Bảo an",
 )
 
+# A State body followed by a foreign country is that country's body ("Chính phủ Nhật Bản",
+# "Bộ Ngoại giao Lào"): not a unit. Countries as Vietnamese news names them (Bộ Ngoại giao,
+# danh sách tên nước và thủ đô); Lào/Campuchia/Trung Quốc are never Vietnamese place names.
+# fmt: off
+FOREIGN_BODY_HEADS: tuple[str, ...] = (
+    "Chính phủ", "Quốc hội", "Bộ Ngoại giao", "Bộ Quốc phòng", "Bộ Công an", "Bộ Thương mại",
+    "Bộ Tài chính", "Ngân hàng Trung ương", "Đại sứ quán", "Thượng viện", "Hạ viện",
+)
+FOREIGN_COUNTRIES: tuple[str, ...] = (
+    "Nhật Bản", "Trung Quốc", "Hàn Quốc", "Lào", "Campuchia", "Thái Lan", "Singapore",
+    "Indonesia", "Malaysia", "Philippines", "Myanmar", "Ấn Độ", "Australia", "Ô-xtrây-li-a",
+    "Nga", "Liên bang Nga", "Pháp", "Đức", "Anh", "Italy", "Cuba", "Canada", "Mỹ", "Hoa Kỳ",
+    "New Zealand", "Israel", "Hà Lan", "Bỉ", "Thụy Điển", "Ba Lan", "Séc", "Hungary",
+)
+# fmt: on
+
 # Committees of the National Assembly (Luật Tổ chức Quốc hội 2014, Điều 66; 2025 names).
 ASSEMBLY_COMMITTEES: tuple[str, ...] = (
     "Pháp luật",
@@ -758,6 +777,16 @@ GENERIC_AFTER: frozenset[str] = frozenset({"các", "cấp", "những", "mọi", 
 
 # Words that, right after "Tỉnh ủy"/"Huyện ủy", make it part of a position ("Tỉnh ủy viên").
 POSITION_AFTER: frozenset[str] = frozenset({"viên"})
+
+# Posts that open a new phrase after "và" in a list of who executes a decision ("Cục trưởng
+# Cục Trồng trọt và Thủ trưởng các đơn vị"; Nghị định 30/2020/NĐ-CP, Phụ lục I, điều khoản thi
+# hành): the name before "và" ends there.
+# fmt: off
+POSTS_AFTER_AND: tuple[str, ...] = (
+    "Thủ trưởng", "Giám đốc", "Chủ tịch", "Chánh", "Trưởng", "Cục trưởng", "Vụ trưởng",
+    "Tổng cục trưởng", "Viện trưởng", "Bộ trưởng", "Bí thư", "Chủ nhiệm", "Tổng Giám đốc",
+)
+# fmt: on
 
 # Regions and foreign places that look like locality names but are not units.
 REGIONS: frozenset[str] = frozenset(

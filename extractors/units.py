@@ -111,6 +111,11 @@ _SENTENCE_WORDS = frozenset(
     """Ở Tại Và Từ Đến Cho Với Của Như Trong Theo Ngoài Sau Trước Khi Về Năm Ngày Hôm Nay
     Còn Riêng Cả Toàn Đối Nhưng Hiện Đặc Cùng Trên Dưới Gồm Là Ra Vào Nếu Tuy""".split()
 )
+#: Words after a number that make it a quantity, not part of a name ("Công ty Hạ Long 12 năm
+#: tù", "Tổng công ty 28" keeps its number).
+_COUNT_AFTER_NAME = frozenset(
+    "năm tháng ngày tuần giờ tuổi người tỷ triệu nghìn ngàn đồng lần %".split()
+)
 _PLACE_DATE_RE = re.compile(r",?\s*ngày\s+\d")
 
 _LOCAL_COMMITTEES = {_h.capitalize() for _h in P.LOCAL_PARTY_COMMITTEES} | {
@@ -321,7 +326,8 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "national": re.compile(rf"(?<![\w])(?:{_alt(_national_forms())})(?![\w])"),
         "negative": re.compile(
-            rf"(?<![\w])(?:{_alt(P.FOREIGN_ORGANISATIONS + tuple(P.REGIONS))})(?![\w])"
+            rf"(?<![\w])(?:{_alt(P.FOREIGN_ORGANISATIONS + tuple(P.REGIONS))}"
+            rf"|(?:{_alt(P.FOREIGN_BODY_HEADS)})\s+(?:{_alt(P.FOREIGN_COUNTRIES)}))(?![\w])"
         ),
         "ministry": re.compile(
             rf"(?<![\w])(?:Bộ|BỘ)(?::\s*|\s+)(?P<name>(?i:{_alt(ministry_forms)}))(?![\w])"
@@ -365,7 +371,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "open": re.compile(
             rf"(?<![\w])(?P<head>Tổng cục|Chi cục|Cục|Vụ|Viện|Trung tâm|Nha|Bệnh viện|Báo|Tạp chí"
-            rf"|Văn phòng|Phòng|Đồn Biên phòng|Hội|Công đoàn|Hiệp hội"
+            rf"|Văn phòng|Phòng|Đồn Biên phòng|Hội|Công đoàn|Hiệp hội|Liên đoàn"
             rf"|Đài(?= (?:Phát thanh|Truyền hình|PT)))[ \t]+(?=[{UP}])"
         ),
         "newspaper": re.compile(rf"(?<![\w])báo (?=[{UP}])"),
@@ -722,6 +728,54 @@ def _find_local_heads(text: str) -> list[UnitMention]:
     return out
 
 
+# The issuer block of a State document header is set in capitals, often one cell per line
+# ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI"; Nghị định 30/2020/NĐ-CP, Phụ lục I: "tên cơ quan
+# ban hành" under "tên cơ quan chủ quản"); read as "Ủy ban nhân dân tỉnh Quảng Ngãi".
+_HEADER_HEAD_RE = re.compile(
+    r"(?m)^[ \t]*(?P<head>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|TÒA ÁN NHÂN DÂN"
+    r"|VIỆN KIỂM SÁT NHÂN DÂN|ĐẢNG BỘ)(?:[ \t]*\n\s*|[ \t]+)"
+    r"(?P<word>TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)[ \t]+"
+    rf"(?P<name>[{UP}]+(?:[ \t]*-?[ \t]*[{UP}]+)*)[ \t]*$"
+    # the department under its People's Committee: "UBND TỈNH QUẢNG NGÃI" / "SỞ TÀI CHÍNH"
+    rf"(?:\s*\n\s*(?P<dept>SỞ[ \t]+[{UP}]+(?:[ \t]*[-,]?[ \t]*[{UP}]+)*)[ \t]*$)?"
+)
+_HEADER_HEADS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "ĐẢNG BỘ": "Đảng bộ"}
+
+
+def _cased_department(caps: str) -> str:
+    """ "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch và Đầu tư": each coordinated part capitalised."""
+    words = caps.lower().split()
+    out = []
+    for k, w in enumerate(words):
+        lead = k <= 1 or words[k - 1] in ("và", "-") or words[k - 1].endswith(",")
+        out.append(w.capitalize() if lead and w not in ("và", "-") else w)
+    return " ".join(out)
+
+
+def _find_header_heads(text: str) -> list[UnitMention]:
+    """Finds the capitalised issuer of a header: "ỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐỒNG" gives
+    "Ủy ban nhân dân tỉnh Lâm Đồng", which also tells which province "UBND tỉnh" means."""
+    out = []
+    for m in _HEADER_HEAD_RE.finditer(text):
+        canon = _HEADER_HEADS.get(m.group("head")) or m.group("head").capitalize()
+        kind = "party" if canon == "Đảng bộ" else P.LOCAL_HEAD_KIND.get(canon, "state")
+        spelled = f"{canon} {m.group('word').lower()} {m.group('name').title()}"
+        um = UnitMention(0, len(canon), canon, canon, kind, head=canon, priority=3)
+        if not _attach_locality(spelled, um, P.LOCALITY_WORDS) or um.end != len(spelled):
+            continue
+        um.start, um.end = m.start("head"), m.end("name")
+        um.text = text[um.start : um.end]
+        out.append(um)
+        if m.group("dept") and canon == "Ủy ban nhân dân":
+            dept = _cased_department(m.group("dept"))
+            name = f"{dept} {um.place_word} {um.place}"
+            d = UnitMention(m.start("dept"), m.end("dept"), m.group("dept"), name, "state")
+            d.head, d.priority = dept, 3
+            d.place, d.place_word, d.province = um.place, um.place_word, um.province
+            out.append(d)
+    return out
+
+
 def _listed_places(text: str, um: UnitMention) -> UnitMention | None:
     """ "UBND các xã Vũ Quý, Vũ Trung và Quang Trung": the body of each place, the first one
     extended over "các xã Vũ Quý" and the others (siblings) over their place names."""
@@ -1010,6 +1064,10 @@ def _proper_name_end(
         capital = _is_cap(w) or w[0].isdigit()
         if dash and not (n_caps and capital):
             break
+        if w[0].isdigit() and n_caps:
+            after = tokens[i + 1][2] if i + 1 < len(tokens) else _next_word(text, pos + e)
+            if after.casefold() in _COUNT_AFTER_NAME:
+                break  # "Công ty ... Hạ Long| 12 năm tù": a quantity after the name
         if capital:
             following = tokens[i + 1][2] if i + 1 < len(tokens) else _next_word(text, pos + e)
             if n_caps and _opens_head(w, following):
@@ -1075,6 +1133,10 @@ def _proper_name_end(
             after = tokens[i + len(run) + 1][2] if i + len(run) + 1 < len(tokens) else ""
             if run[0] in ("và", "&") and _opens_head(nxt[2], after):
                 break  # "Công ty X và Hợp tác xã Y", "Bệnh viện X và Bệnh viện Y": two names
+            if run[0] in ("và", "&") and (
+                f"{nxt[2]} {after}" in P.POSTS_AFTER_AND or nxt[2] in P.POSTS_AFTER_AND
+            ):
+                break  # "Cục Trồng trọt| và Thủ trưởng các đơn vị": a post, not the name
             if to_locality and (_opens_head(nxt[2], after) or _owns_bodies(nxt[2], after)):
                 end = pos + tokens[i + len(run) - 1][1]  # "Phòng Cảnh sát hình sự| Công an"
                 break
@@ -1085,6 +1147,8 @@ def _proper_name_end(
         city = re.match(r" (?:TP\. ?|Tp\. ?|TP |Tp )?(?:HCM|Hồ Chí Minh)(?![\w])", text[end:])
         if city and not re.match(r" (?:Hồ Chí Minh)", text[end:]):
             end += city.end()  # "Trường Đại học Sư phạm TP.HCM"
+    if end > pos and text.endswith("Trung", pos, end) and text.startswith(" ương", end):
+        end += len(" ương")  # "Bệnh viện Nhi Trung ương": one word, its second syllable lower
     return end
 
 
@@ -1207,8 +1271,10 @@ def _find_open_bodies(text: str, word_ends: dict[int, int] | None = None) -> lis
             continue
         kind = "other" if head in ("Trung tâm", "Bệnh viện", "Báo", "Tạp chí", "Đài") else "state"
         written = text[m.start() : end]
-        if head in ("Hội", "Công đoàn", "Hiệp hội"):
+        if head in ("Hội", "Công đoàn", "Hiệp hội", "Liên đoàn"):
             kind = "mass_org"
+        if head == "Liên đoàn" and not written.endswith(" Việt Nam"):
+            continue  # "Liên đoàn Bóng đá Việt Nam"; not "Liên đoàn Kinh tế Nhật Bản"
         um = UnitMention(m.start(), end, written, written, kind, head=head, priority=1)
         placed = _attach_locality(text, um, list(P.LOCALITY_WORDS))  # "Cục Thuế tỉnh X"
         if head in ("Hội", "Công đoàn") and not (placed or um.needs_place not in (None, "generic")):
@@ -1413,6 +1479,7 @@ def find_unit_mentions(text: str, word_ends: dict[int, int] | None = None) -> li
         _find_departments,
         _find_committees,
         _find_local_heads,
+        _find_header_heads,
         _find_localities,
         _find_assembly_committees,
     ):
@@ -1610,8 +1677,10 @@ def _complete_from_context(
         else:
             place = _nearest(by_word.get(word, []), um.start, window)
         if place is None:
-            if _committee_tail(um) in _LOCAL_COMMITTEES and um.kind != "state":
-                kept.append(um)  # "Tỉnh ủy" with no province named: kept as written
+            if (_committee_tail(um) in _LOCAL_COMMITTEES and um.kind != "state") or (
+                um.kind == "party" and um.head == "Đảng bộ"
+            ):
+                kept.append(um)  # "Tỉnh ủy", "Đảng bộ tỉnh" with no province named: as written
             elif um.bare_ok:
                 um.name, um.needs_place = um.text, None
                 kept.append(um)

@@ -2,14 +2,18 @@
 
 underthesea joins the syllables of a word with spaces ("đảng viên") and returns strings only;
 `segment_words` finds each word in the sentence so every word is a span of the text.
-Tone placement is left as written (`use_token_normalize=False`).
+Tone placement is left as written (`use_token_normalize=False`). The words are those of
+`underthesea.word_tokenize`, computed by `nlp.crf` from the same model without its overhead.
+The spans of a sentence depend on its text only, so they are cached per process: boilerplate
+lines that recur across an archive ("Chia sẻ | In bài", "Nơi nhận:") are segmented once.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from underthesea import word_tokenize
+from nlp.crf import segment
 
 _NON_SPACE = re.compile(r"\S+")
 
@@ -22,8 +26,13 @@ def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tup
     ['Huyện', 'ủy', 'Hải Lăng', 'có', '9.757', 'đảng viên']
     """
     end = len(text) if end is None else end
-    sentence = text[start:end]
-    words = word_tokenize(sentence, use_token_normalize=False)
+    return [(start + s, start + e) for s, e in _sentence_spans(text[start:end])]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Word spans of one sentence, relative to its start."""
+    words = segment(sentence)
     spans, pos = [], 0
     for word in words:
         found = sentence.find(word, pos)
@@ -35,10 +44,10 @@ def segment_words(text: str, start: int = 0, end: int | None = None) -> list[tup
             found, stop = m.start(), m.end()
         else:
             stop = found + len(word)
-        spans.append((start + found, start + stop))
+        spans.append((found, stop))
         pos = stop
     # Anything underthesea dropped still becomes a token, so no character is lost.
-    return _fill_gaps(text, start, end, spans)
+    return tuple(_fill_gaps(sentence, 0, len(sentence), spans))
 
 
 def _fill_gaps(text: str, start: int, end: int, spans: list[tuple[int, int]]):

@@ -60,7 +60,7 @@ def write_statistics_csv(records: Iterable[dict], path: str | Path) -> Path:
     >>> rec = {"source": "seed.txt", "statistics": [{"value": 9757.0, "unit": "đồng chí"}]}
     >>> p = write_statistics_csv([rec], pathlib.Path(tempfile.mkdtemp()) / "s.csv")
     >>> p.read_text(encoding="utf-8-sig").splitlines()[1]
-    'seed.txt,9757,,đồng chí,,,,,,,'
+    'seed.txt,9757,,đồng chí,,,,,,,,'
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -74,3 +74,63 @@ def test_raw_offsets_survive_missing_space(seed_text: str) -> None:
     rs, re_ = at.to_raw(start, start + 6)
     assert seed_text[rs:re_] == "11.727"
     assert seed_text[rs - 2 : rs] == "có"
+
+
+# -- nlp.crf: underthesea's segmenter without its wrappers gives the very same words -----------
+
+CRF_CASES = [
+    "Huyện ủy Hải Lăng có 9.757 đảng viên",
+    "Hà",  # one syllable: every window is BOS or EOS
+    "Hà Nội",
+    "UBND tỉnh 2025 Tp.HCM ĐẢNG Đảng-Bộ ½ ٣ ³ a_b Ủy",  # odd casing, digits, symbols
+    "Theo Nghị định số 123/2025/NĐ-CP ngày 01/7/2025, TP. Hồ Chí Minh có 168 xã, phường.",
+    "",
+]
+
+
+def _dev_and_sample_sentences() -> list[str]:
+    from nlp.normalize import normalize
+    from tests.conftest import DEV_DOCS, SAMPLES
+
+    sentences = []
+    for folder in (DEV_DOCS, SAMPLES):
+        for path in sorted(folder.glob("*.txt")) if folder.exists() else []:
+            text = normalize(path.read_text(encoding="utf-8")).text
+            sentences.extend(text[s:e] for s, e in split_sentences(text))
+    return sentences
+
+
+@pytest.mark.parametrize("sentence", CRF_CASES)
+def test_crf_words_equal_word_tokenize(sentence: str) -> None:
+    from underthesea import word_tokenize
+
+    from nlp.crf import segment
+
+    assert segment(sentence) == word_tokenize(sentence, use_token_normalize=False)
+
+
+def test_crf_words_equal_word_tokenize_on_every_dev_sentence() -> None:
+    from underthesea import word_tokenize
+
+    from nlp.crf import segment
+
+    sentences = _dev_and_sample_sentences()
+    if len(sentences) < 1000:
+        pytest.skip("../shared/eval/dev is not present")
+    differing = [s for s in sentences if segment(s) != word_tokenize(s, use_token_normalize=False)]
+    assert differing == []
+
+
+def test_crf_model_is_read_whole() -> None:
+    from underthesea_core import CRFModel
+
+    from nlp.crf import _model_dir, read_crfsuite
+
+    path = _model_dir() / "models.bin"
+    model = CRFModel.load(str(path))
+    labels, state, trans = read_crfsuite(path)
+    assert labels == ["B-W", "I-W"]
+    assert len(state) == model.num_attributes
+    assert sum(w != 0.0 for ws in state.values() for w in ws) == model.num_state_features()
+    assert sum(w != 0.0 for row in trans for w in row) == model.num_transition_features() == 4
+    assert state["T[-1]=BOS"][0] > 0 > state["T[-1]=BOS"][1]  # a sentence starts a word

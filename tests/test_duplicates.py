@@ -173,3 +173,50 @@ def test_batch_marks_duplicate_of_and_writes_the_report(tmp_path: Path) -> None:
     assert (out / "duplicates.csv").read_text("utf-8").splitlines() == [
         "source,duplicate_of,similarity,output"
     ]
+
+
+# The numpy n-gram hashes are scikit-learn's: fingerprints stored by earlier runs stay valid.
+HASH_CASES = [
+    "Ủy ban Thường vụ Quốc hội bế mạc Phiên họp thứ 12.",
+    "abcdefg",  # one 7-gram, no tail bytes
+    "Đảng ủy",  # 2-byte letters: tails of every length
+    "𝔸𝔹ℂ ĐẢNG ủy 1234567 \u0300x 😀😀",  # 4-byte characters, a lone combining mark
+    "x" * 28 + "é",
+    "short",  # under 7 characters: empty
+]
+
+
+def _sklearn_fingerprint(text: str):
+    import numpy as np
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from corpus.duplicates import N_FEATURES, NGRAM, SAMPLE, _prepare
+
+    prepared = _prepare(text)
+    if len(prepared) < NGRAM:
+        return np.zeros(0, dtype=np.int32)
+    vectorizer = HashingVectorizer(
+        analyzer="char",
+        ngram_range=(NGRAM, NGRAM),
+        n_features=N_FEATURES,
+        alternate_sign=False,
+        binary=True,
+        norm=None,
+        lowercase=False,
+    )
+    indices = np.unique(vectorizer.transform([prepared]).indices)
+    return indices[indices % SAMPLE == 0].astype(np.int32)
+
+
+@pytest.mark.parametrize("text", HASH_CASES)
+def test_fingerprint_hashes_are_scikit_learns(text: str) -> None:
+    assert fingerprint(text).tolist() == _sklearn_fingerprint(text).tolist()
+
+
+def test_fingerprint_hashes_are_scikit_learns_on_every_dev_document() -> None:
+    paths = sorted(DEV_DOCS.glob("*.txt")) + sorted(SAMPLES.glob("*.txt"))
+    if len(paths) < 10:
+        pytest.skip("../shared/eval/dev is not present")
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert fingerprint(text).tolist() == _sklearn_fingerprint(text).tolist(), path.name

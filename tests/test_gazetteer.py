@@ -110,3 +110,29 @@ def test_namesakes_are_found_without_the_packages_brackets() -> None:
     assert {u.short for u in units} == {"Kỳ Anh"}
     assert gz.lookup("Yên Viên", level="commune")[0].short == "Yên Viên"
     assert gz.lookup("Xuân Hòa (Xã)") == []
+
+
+def test_the_built_index_is_cached_and_reloaded(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("VNPOLICY_CACHE", raising=False)
+    gz._gazetteer.cache_clear()
+    try:
+        built = gz._gazetteer()
+        cached = list((tmp_path / "vnpolicy").glob("gazetteer-*.pickle"))
+        assert len(cached) == 1
+        assert list((tmp_path / "vnpolicy").glob("*.tmp")) == []
+        gz._gazetteer.cache_clear()
+        loaded = gz._gazetteer()
+        assert loaded is not built
+        assert loaded.by_key == built.by_key and loaded.by_loose == built.by_loose
+        assert loaded.max_words == built.max_words
+        cached[0].write_bytes(b"not a pickle")  # a broken cache is rebuilt, not trusted
+        gz._gazetteer.cache_clear()
+        assert gz._gazetteer().by_key == built.by_key
+    finally:
+        gz._gazetteer.cache_clear()
+
+
+def test_the_cache_can_be_turned_off(monkeypatch) -> None:
+    monkeypatch.setenv("VNPOLICY_CACHE", "0")
+    assert gz._cache_file() is None

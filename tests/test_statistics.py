@@ -246,7 +246,56 @@ FIGURES = [
     ("Thời gian thực hiện 36 tháng.", []),
     ("Kỷ niệm 70 năm chiến thắng Điện Biên Phủ.", []),
     ("Năm 2023 là năm bản lề.", []),
+    # blind round: an ordinal the segmenter joins ("thứ 2" is also a weekday) is no count,
+    # beside a count; a data rate is a measure; a bilateral pair is no count, a dispute is
+    ("U23 Việt Nam xếp thứ 2 bảng D.", []),
+    ("Đội giành 3 điểm, xếp thứ 2 bảng D.", [(3, "điểm", C)]),
+    ("Tốc độ tải xuống trung bình đạt 35 Mbps.", [(35, "Mbps", "measure")]),
+    ("Hai nhà lãnh đạo chứng kiến lễ ký 13 văn kiện.", [(13, "văn kiện", C)]),
+    ("Hai bên nhất trí thúc đẩy thương mại.", []),
+    ("Thương mại hai nước đạt 29,8 tỷ USD.", [(29.8e9, "USD", "money")]),
+    ("Cổng rào khiến hai bên tranh chấp.", [(2, "bên", C)]),
+    ("Giao lưu thanh niên 3 nước Việt Nam - Lào - Campuchia.", []),
+    ("Có 3 nước tham gia diễn đàn.", [(3, "nước", C)]),
+    # a noun that is also a verb: a noun right after the number, a verb after the counted noun
+    ("Mỗi cơ sở tổ chức ít nhất 1 hoạt động tình nguyện.", [(1, "hoạt động tình nguyện", C)]),
+    ("Có 50 doanh nghiệp hoạt động trong khu.", [(50, "doanh nghiệp", C)]),
 ]
+
+# A table written one cell per line (vbpl.vn as text): each cell read with its row and
+# column headers; the STT column and the header's year are no statistics.
+LINE_TABLE = "\n\n".join(
+    [
+        "QUYẾT ĐỊNH:",
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch năm 2019",
+        "1",
+        "Tỷ lệ hộ nghèo giảm",
+        "%",
+        "2,5",
+        "2",
+        "Số xã đạt chuẩn nông thôn mới",
+        "xã",
+        "12",
+        "3",
+        "Tổng vốn đầu tư",
+        "tỷ đồng",
+        "3.450",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+    ]
+)
+
+
+def test_table_written_one_cell_per_line():
+    got = [(s["value"], s["unit"], s["kind"]) for s in figures(LINE_TABLE)]
+    assert got == [(2.5, "%", "percent"), (12, "xã", C), (3450e9, "đồng", "money")]
+
+
+def test_numbered_lines_without_a_table_header_are_no_table():
+    text = "Nội dung:\n\n1\n\nTỷ lệ hộ nghèo giảm\n\n%\n\n2,5"
+    assert [s["value"] for s in figures(text)] == []
 
 
 def test_repeated_figure_counted_with_and_without_a_classifier_keeps_one_noun():
@@ -403,3 +452,17 @@ def test_seed_document_against_its_gold(seed_text):
     want = {key(s) for s in gold}
     assert want <= got
     assert len(got - want) <= 1
+
+
+def test_unit_column_headed_don_vi_when_every_cell_is_a_unit():
+    cells = ["TT", "Chỉ tiêu", "Đơn vị", "Năm 2019", "1", "Kim ngạch xuất khẩu", "tỷ USD", "43"]
+    cells += ["2", "Diện tích trồng rừng", "ha", "230.000"]
+    got = [(s["value"], s["unit"]) for s in figures("\n\n".join(cells))]
+    assert got == [(43e9, "USD"), (230000, "ha")]
+
+
+def test_column_headed_don_vi_of_bodies_is_no_unit_column():
+    cells = ["STT", "Đơn vị", "Số đảng viên", "Tỷ lệ", "1", "Đảng bộ xã An Bình", "120", "15%"]
+    cells += ["2", "Chi bộ Trường học", "35", "20%"]
+    units = {s["unit"] for s in figures("\n\n".join(cells))}
+    assert "Đảng bộ xã An Bình" not in units and "Chi bộ Trường học" not in units

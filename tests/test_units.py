@@ -168,6 +168,39 @@ POSITIVES = [
     ),
     ("Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh", "Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh", "state"),
     ("Hội đồng nhân dân thành phố Vinh", "Hội đồng nhân dân thành phố Vinh", "state"),
+    # blind round: the capitalised issuer of a header, one cell per line or on one line
+    (
+        "ỦY BAN NHÂN DÂN\n\nTỈNH QUẢNG NGÃI\n\nSố: 215/QĐ-UBND",
+        "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "state",
+    ),
+    ("HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG\nKHÓA IX", "Hội đồng nhân dân tỉnh Lâm Đồng", "state"),
+    ("HĐND TỈNH NGHỆ AN\n\nSố: 5/NQ-HĐND", "Hội đồng nhân dân tỉnh Nghệ An", "state"),
+    ("ĐẢNG BỘ TỈNH HÀ TĨNH\n\nBAN THƯỜNG VỤ\n\n*", "Đảng bộ tỉnh Hà Tĩnh", "party"),
+    (
+        "UBND TỈNH NGHỆ AN\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n-----",
+        "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An",
+        "state",
+    ),
+    (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nGiao Sở Tài chính hướng dẫn.",
+        "Sở Tài chính tỉnh Quảng Ngãi",
+        "state",
+    ),
+    (
+        "Theo Liên đoàn Bóng đá Việt Nam, đội tuyển được thưởng.",
+        "Liên đoàn Bóng đá Việt Nam",
+        "mass_org",
+    ),
+    ("Trung ương Đoàn TNCS Hồ Chí Minh tặng Bằng khen", "Trung ương Đoàn", "youth_union"),
+    ("công tác kiểm tra trong Đảng bộ tỉnh đã được quan tâm", "Đảng bộ tỉnh", "party"),
+    ("Bệnh viện Nhi Trung ương đang điều trị 85 bệnh nhi", "Bệnh viện Nhi Trung ương", "other"),
+    ("Cục trưởng Cục Trồng trọt và Thủ trưởng các đơn vị", "Cục Trồng trọt", "state"),
+    (
+        "nguyên Tổng giám đốc Công ty cổ phần Thủy sản Hạ Long 12 năm tù",
+        "Công ty cổ phần Thủy sản Hạ Long",
+        "enterprise",
+    ),
     (
         "Học viện Chính trị quốc gia Hồ Chí Minh",
         "Học viện Chính trị quốc gia Hồ Chí Minh",
@@ -222,6 +255,16 @@ NEGATIVES = [
     ("các Hội Nông dân cơ sở", "Hội Nông dân Việt Nam"),
     ("Bộ Tư lệnh Thủ đô Hà Nội gửi báo cáo cho Sở Tư pháp", "Sở Tư pháp thành phố Hà Nội"),
     ("Hà Nội, ngày 31 tháng 12 năm 2025\nSở Tư pháp nhận báo cáo", "Sở Tư pháp thành phố Hà Nội"),
+    # blind round: a foreign State body; a federation not of Viet Nam; a lone capital line
+    ("Chính phủ Nhật Bản sẽ cung cấp khoản vốn vay ODA", None),
+    ("Bộ Ngoại giao Trung Quốc và Quốc hội Lào", None),
+    ("Thủ tướng tiếp lãnh đạo Liên đoàn Kinh tế Nhật Bản", None),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", None),
+    ("Cục trưởng Cục Trồng trọt và Thủ trưởng các đơn vị", "Cục Trồng trọt và Thủ trưởng"),
+    (
+        "nguyên Tổng giám đốc Công ty cổ phần Thủy sản Hạ Long 12 năm tù",
+        "Công ty cổ phần Thủy sản Hạ Long 12",
+    ),
 ]
 
 

@@ -51,3 +51,15 @@ def test_jsonl_one_line_per_document(tmp_path: Path) -> None:
         writer.write({**RECORD, "source": "b.txt"})
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["source"] for line in lines] == ["seed-quangtri.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("durable, fsyncs", [(False, 0), (True, 1)])
+def test_fsync_only_when_durable(tmp_path: Path, monkeypatch, durable, fsyncs) -> None:
+    import os
+
+    calls = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real_fsync(fd))
+    path = write_json_atomic(RECORD, tmp_path / "seed.txt.json", durable=durable)
+    assert len(calls) == fsyncs
+    assert json.loads(path.read_text(encoding="utf-8")) == RECORD
