@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -11,6 +14,23 @@ SAMPLES = REPO / "corpus" / "samples"
 SHARED = REPO.parent / "shared"
 DEV_DOCS = SHARED / "eval" / "dev" / "docs"
 DEV_GOLD = SHARED / "eval" / "dev" / "gold"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def load_scorer() -> ModuleType:
+    """The shared scorer (`../shared/eval/score.py`) as a module; skips the test without it."""
+    if not SCORER.is_file():
+        pytest.skip("../shared/eval/score.py is not present")
+    return _scorer_module()
+
+
+@lru_cache(maxsize=1)
+def _scorer_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("shared_eval_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

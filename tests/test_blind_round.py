@@ -10,17 +10,16 @@ scorer is the shared one (../shared/eval/score.py); without it the test is skipp
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from corpus import read_document
+from tests.conftest import load_scorer
 from vnpolicy.pipeline import analyze_document
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "benchmarks" / "blind_round"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 # metric -> floor (F1 for the matched lists, accuracy for the checked fields)
 FLOORS = {
@@ -34,19 +33,9 @@ FLOORS = {
 }
 
 
-def _load_scorer():
-    if not SCORER.is_file():
-        pytest.skip("../shared/eval/score.py is not present")
-    spec = importlib.util.spec_from_file_location("eval_score_blind", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def result():
-    scorer = _load_scorer()
+    scorer = load_scorer()
     gold = scorer.load_gold(BLIND / "gold")
     pred = {
         path.stem: analyze_document(read_document(path))

@@ -9,7 +9,6 @@ that breaks the others shows here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -18,28 +17,19 @@ import pytest
 import corpus
 from extractors.units import extract_units
 from nlp import analyze
+from tests.conftest import load_scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "benchmarks" / "extra_eval_units"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 STRICT_FLOOR = 0.98
 LENIENT_FLOOR = 0.98
 DOCUMENT_FLOOR = 0.85  # strict F1 of every single document
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("shared_eval_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scored():
-    if not SCORER.exists():
-        pytest.skip("shared scorer absent")
-    score = _scorer()
+    score = load_scorer()
     gold = score.load_gold(SET / "gold")
     pred = {}
     for stem in gold:
