@@ -108,6 +108,7 @@ class _Gazetteer:
     def __init__(self) -> None:
         self.by_key: dict[str, list[AdminUnit]] = {}
         self.by_loose: dict[str, list[AdminUnit]] = {}
+        self._seen: set[tuple[str, str, str]] = set()
         data = _data_dir()
         conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
         old_to_new_key = {old: new for new, olds in conv["DICT_PROVINCE"].items() for old in olds}
@@ -116,112 +117,49 @@ class _Gazetteer:
             new_names = dict(
                 con.execute("SELECT DISTINCT provinceKey, province FROM admin_units").fetchall()
             )
-            seen: set[tuple] = set()
             legacy_rows = con.execute(
                 "SELECT province, provinceShort, provinceCode, provinceKey, district,"
                 " districtShort, districtType, districtCode, ward, wardShort, wardType,"
                 " wardCode FROM admin_units_legacy"
             ).fetchall()
-            for (
-                prov,
-                prov_s,
-                prov_c,
-                prov_k,
-                dist,
-                dist_s,
-                dist_t,
-                dist_c,
-                ward,
-                ward_s,
-                ward_t,
-                ward_c,
-            ) in legacy_rows:
+            for row in legacy_rows:
+                prov, prov_s, prov_c, prov_k, dist, dist_s, dist_t, dist_c = row[:8]
+                ward, ward_s, ward_t, ward_c = row[8:]
                 new_prov = new_names.get(old_to_new_key.get(prov_k, ""))
-                if ("p", prov_c) not in seen:
-                    seen.add(("p", prov_c))
-                    self._add(
-                        AdminUnit(
-                            prov,
-                            prov_s,
-                            _type_of(prov, prov_s),
-                            "province",
-                            prov_c,
-                            LEGACY,
-                            prov_s,
-                            new_prov,
-                        )
-                    )
-                dist_s, ward_s = _plain_short(dist_s), _plain_short(ward_s)
-                if dist and ("d", dist_c) not in seen:
-                    seen.add(("d", dist_c))
-                    self._add(
-                        AdminUnit(
-                            dist,
-                            dist_s,
-                            (dist_t or "").casefold(),
-                            "district",
-                            dist_c,
-                            LEGACY,
-                            prov_s,
-                            new_prov,
-                        )
-                    )
-                if ward and ("w", ward_c) not in seen:
-                    seen.add(("w", ward_c))
-                    self._add(
-                        AdminUnit(
-                            ward,
-                            ward_s,
-                            (ward_t or "").casefold(),
-                            "commune",
-                            ward_c,
-                            LEGACY,
-                            prov_s,
-                            new_prov,
-                        )
-                    )
+                place = (LEGACY, prov_s, new_prov)
+                self._add_once(prov, prov_s, _type_of(prov, prov_s), "province", prov_c, *place)
+                if dist:
+                    self._add_once(dist, _plain_short(dist_s), dist_t, "district", dist_c, *place)
+                if ward:
+                    self._add_once(ward, _plain_short(ward_s), ward_t, "commune", ward_c, *place)
             new_rows = con.execute(
                 "SELECT province, provinceShort, provinceCode, ward, wardShort, wardType,"
                 " wardCode FROM admin_units"
             ).fetchall()
             for prov, prov_s, prov_c, ward, ward_s, ward_t, ward_c in new_rows:
-                ward_s = _plain_short(ward_s)
-                if ("np", prov_c) not in seen:
-                    seen.add(("np", prov_c))
-                    self._add(
-                        AdminUnit(
-                            prov,
-                            prov_s,
-                            _type_of(prov, prov_s),
-                            "province",
-                            prov_c,
-                            REFORM_2025,
-                            prov_s,
-                            prov,
-                        )
-                    )
-                if ward and ("nw", ward_c) not in seen:
-                    seen.add(("nw", ward_c))
-                    self._add(
-                        AdminUnit(
-                            ward,
-                            ward_s,
-                            (ward_t or "").casefold(),
-                            "commune",
-                            ward_c,
-                            REFORM_2025,
-                            prov_s,
-                            prov,
-                        )
-                    )
+                place = (REFORM_2025, prov_s, prov)
+                self._add_once(prov, prov_s, _type_of(prov, prov_s), "province", prov_c, *place)
+                if ward:
+                    self._add_once(ward, _plain_short(ward_s), ward_t, "commune", ward_c, *place)
         finally:
             con.close()
+        del self._seen
         # Usual short forms ("TP.HCM", "Thừa Thiên Huế") point at the unit they name.
         for form, short in CITY_SHORT_FORMS.items():
             targets = [u for u in self.by_key.get(name_key(short), []) if u.level == "province"]
             known = self.by_key.setdefault(name_key(form), [])
             known.extend(u for u in targets if u not in known)
         self.max_words = max(len(k.split()) for k in self.by_key)
+
+    def _add_once(
+        self, name: str, short: str, type_: str | None, level: str, code: str, *place
+    ) -> None:
+        """Add a unit the first time its era, level and code are seen (rows repeat them)."""
+        era = place[0]
+        if (era, level, code) in self._seen:
+            return
+        self._seen.add((era, level, code))
+        self._add(AdminUnit(name, short, (type_ or "").casefold(), level, code, *place))
 
     def _add(self, unit: AdminUnit) -> None:
         for key in {name_key(unit.short), name_key(unit.name)}:

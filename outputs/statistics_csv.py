@@ -8,6 +8,7 @@ is UTF-8 with a byte-order mark so Excel shows Vietnamese ("đoàn viên ưu tú
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,6 +52,21 @@ def statistics_rows(records: Iterable[dict]) -> Iterable[list[str]]:
         for stat in record.get("statistics") or []:
             row = {**stat, "source": source}
             yield [_cell(row.get(column)) for column in STATISTICS_COLUMNS]
+
+
+def statistics_csv_text(
+    statistics: Iterable[dict], columns: tuple[str, ...] = STATISTICS_COLUMNS[1:]
+) -> str:
+    """One document's statistics as CSV text (with a BOM, CRLF rows), e.g. for a download.
+
+    >>> statistics_csv_text([{"value": 19.9, "unit": "%", "kind": "percent"}], ("value", "unit"))
+    '\\ufeffvalue,unit\\r\\n19.9,%\\r\\n'
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(stat.get(column)) for column in columns] for stat in statistics)
+    return "\ufeff" + buffer.getvalue()
 
 
 def write_statistics_csv(records: Iterable[dict], path: str | Path) -> Path:

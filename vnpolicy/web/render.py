@@ -4,8 +4,6 @@ escaped here; templates only place the returned `Markup`."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -13,6 +11,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from outputs.index_base import Citation
+from outputs.statistics_csv import statistics_csv_text
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,8 @@ def citation_chart(citations: list[Citation], width: int = 640, height: int = 18
     return Markup("".join(parts))
 
 
-STATISTICS_COLUMNS = (
+#: The columns of a document's statistics download: the batch CSV's, plus offsets and page.
+DOCUMENT_STATISTICS_COLUMNS = (
     "value",
     "max",
     "unit",
@@ -168,6 +168,7 @@ STATISTICS_COLUMNS = (
     "bound",
     "subject",
     "period",
+    "place",
     "text",
     "start",
     "end",
@@ -179,17 +180,4 @@ STATISTICS_COLUMNS = (
 def statistics_csv(statistics: list[dict]) -> str:
     """The statistics of one document as CSV (UTF-8 with a BOM so spreadsheets read the
     Vietnamese right), one row per statistic, offsets into the text as read."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(STATISTICS_COLUMNS)
-    for stat in statistics:
-        row = []
-        for column in STATISTICS_COLUMNS:
-            value = stat.get(column)
-            if column in ("value", "max"):
-                value = format_number(value)
-            elif isinstance(value, bool):
-                value = "true" if value else "false"
-            row.append("" if value is None else value)
-        writer.writerow(row)
-    return "\ufeff" + buffer.getvalue()
+    return statistics_csv_text(statistics, DOCUMENT_STATISTICS_COLUMNS)
