@@ -216,7 +216,7 @@ _add("state", "Thông tấn xã Việt Nam", "TTXVN")
 _add("state", "Đài Truyền hình Việt Nam")
 _add("state", "Hội đồng tư vấn đặc xá", "Hội đồng Tư vấn đặc xá")
 _add("state", "Đài Tiếng nói Việt Nam")
-_add("state", "Cổng Thông tin điện tử Chính phủ", "Cổng TTĐT Chính phủ", "Cổng TTĐT")
+_add("state", "Cổng Thông tin điện tử Chính phủ", "Cổng TTĐT Chính phủ")
 _add(
     "state", "Viện Nghiên cứu Quản lý Kinh tế Trung ương", "CIEM", "Viện Quản lý Kinh tế Trung ương"
 )

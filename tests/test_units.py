@@ -265,6 +265,8 @@ NEGATIVES = [
         "nguyên Tổng giám đốc Công ty cổ phần Thủy sản Hạ Long 12 năm tù",
         "Công ty cổ phần Thủy sản Hạ Long 12",
     ),
+    # a provincial portal is not the Government's: bare "Cổng TTĐT" names no one portal
+    ("Theo Cổng TTĐT tỉnh Quảng Ninh, hội nghị đã diễn ra", "Cổng Thông tin điện tử Chính phủ"),
 ]
 
 
