@@ -30,7 +30,7 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 from corpus_templates import COUNTED, DISTRICTS, PROVINCES, TOPICS  # noqa: E402
 
-from outputs.index import SearchFilters, SqliteIndex, fold  # noqa: E402
+from vnpolicy.outputs.index import SearchFilters, SqliteIndex, fold  # noqa: E402
 
 # Central documents, the most cited first (weights fall off like a citation count does).
 CENTRAL = [

@@ -12,7 +12,7 @@ this process samples the memory of that process and its children:
 - `vnpolicy extract, N workers`: `vnpolicy.batch.run_batch` (read, analyze, write JSON,
   manifest, duplicate pass) exactly as `vnpolicy extract --workers N` runs it;
 - `word_tokenize`: underthesea `sent_tokenize`, then `word_tokenize` on each sentence (the
-  pipeline gets the same words from `nlp.crf`, which scores underthesea's model directly);
+  pipeline gets the same words from `vnpolicy.nlp.crf`, which scores underthesea's model directly);
 - `ner`: underthesea `ner` on each sentence, on the first `--ner-sample` documents only (model
   loaded first), extrapolated to the whole corpus by bytes (marked `*`).
 CPU s is user + system time of the measured process and its pool workers: unlike the wall
@@ -251,16 +251,16 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
 def profile(docs: int) -> None:
     """Time each step of the pipeline (wall clock, no profiler overhead) on `docs` documents.
 
-    The steps are timed by wrapping the functions `vnpolicy.pipeline` and `nlp.analysis`
+    The steps are timed by wrapping the functions `vnpolicy.pipeline` and `vnpolicy.nlp.analysis`
     call, so the table says where a document's time goes without editing any of them.
     """
     import importlib
 
     from corpus_templates import write_corpus
 
-    from corpus import read_document
-    from corpus.duplicates import fingerprint
-    from outputs.writers import write_json_atomic
+    from vnpolicy.corpus import read_document
+    from vnpolicy.corpus.duplicates import fingerprint
+    from vnpolicy.outputs.writers import write_json_atomic
     from vnpolicy.batch import warm_up
     from vnpolicy.pipeline import analyze_document
 
@@ -279,24 +279,24 @@ def profile(docs: int) -> None:
     # step -> the (module, function) the pipeline calls it through, first one found wins
     steps = {
         "nlp: analyze (normalize, sentences, words)": [
-            ("nlp.spacy_tokenizer", "analyze"),
+            ("vnpolicy.nlp.spacy_tokenizer", "analyze"),
             ("vnpolicy.pipeline", "analyze"),
         ],
-        "  of which word segmentation (nlp.crf) + alignment": [("nlp.analysis", "segment_words")],
+        "  of which word segmentation (vnpolicy.nlp.crf) + alignment": [("vnpolicy.nlp.analysis", "segment_words")],
         "extractors: references": [
-            ("extractors.components", "extract_references"),
+            ("vnpolicy.extractors.components", "extract_references"),
             ("vnpolicy.pipeline", "extract_references"),
         ],
         "extractors: units": [
-            ("extractors.components", "extract_units"),
+            ("vnpolicy.extractors.components", "extract_units"),
             ("vnpolicy.pipeline", "extract_units"),
         ],
         "extractors: statistics": [
-            ("extractors.components", "extract_statistics"),
+            ("vnpolicy.extractors.components", "extract_statistics"),
             ("vnpolicy.pipeline", "extract_statistics"),
         ],
         "extractors: dates": [
-            ("extractors.components", "find_dates"),
+            ("vnpolicy.extractors.components", "find_dates"),
             ("vnpolicy.pipeline", "find_dates"),
         ],
         "annotate offsets": [("vnpolicy.pipeline", "annotate_offsets")],

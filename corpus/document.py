@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.tables import Table
+from vnpolicy.corpus.tables import Table
 
 
 class ReadError(Exception):

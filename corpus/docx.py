@@ -15,8 +15,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from corpus.document import Document, ReadError
-from corpus.legacy_encodings import compose_nfd, repair_legacy_text
+from vnpolicy.corpus.document import Document, ReadError
+from vnpolicy.corpus.legacy_encodings import compose_nfd, repair_legacy_text
 
 DOCX_PACKAGE = "python-docx"
 LIBREOFFICE_NAMES = ("libreoffice", "soffice")

@@ -20,9 +20,9 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus.document import Document, ReadError
-from corpus.legacy_encodings import compose_nfd, repair_legacy_text
-from corpus.tables import Table, locate_cells
+from vnpolicy.corpus.document import Document, ReadError
+from vnpolicy.corpus.legacy_encodings import compose_nfd, repair_legacy_text
+from vnpolicy.corpus.tables import Table, locate_cells
 
 #: The element that holds a legal document's full text on legal database sites
 #: (vbpl.vn: `<div id="toanvancontent" data-vbpl-content-root>`).

@@ -4,7 +4,7 @@
 UTF-8 are tried in each legacy encoding and kept in the one whose words are Vietnamese
 syllables. `repair_legacy_text("Coäng hoøa")` -> `("Cộng hòa", "vni")` does the same for
 legacy text that was already turned into Unicode through Windows-1252 (a .txt saved from a
-.VnTime Word file). The tables are data in `corpus.legacy_tables`.
+.VnTime Word file). The tables are data in `vnpolicy.corpus.legacy_tables`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.legacy_tables import TCVN3_FROM_UNICODE, TCVN3_UPPER_PLAIN, VNI_FROM_UNICODE
+from vnpolicy.corpus.legacy_tables import TCVN3_FROM_UNICODE, TCVN3_UPPER_PLAIN, VNI_FROM_UNICODE
 
 LEGACY_ENCODINGS = ("tcvn3", "vni", "windows-1258")
 

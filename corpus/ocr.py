@@ -22,7 +22,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from corpus.document import Document, ReadError
+from vnpolicy.corpus.document import Document, ReadError
 
 OCR_LANGUAGE = "vie"
 OCR_DPI = 300

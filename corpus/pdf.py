@@ -3,7 +3,7 @@
 Pages are joined by "\\n" and `Document.pages` keeps each page's `(start, end)` in the text.
 Layout: a band of a page set in two columns (a gutter no word crosses, prose on both
 sides) is read column by column, left then right, each column cut again if it holds two
-(`reading_boxes`); ruled tables are kept as data on `Document.tables` (`corpus.tables.Table`:
+(`reading_boxes`); ruled tables are kept as data on `Document.tables` (`vnpolicy.corpus.tables.Table`:
 rows of cells and, once the text is final, each cell's span in it).
 Cleaning (the last two steps are plain functions on strings, tested without a PDF):
 - footnote reference marks are dropped where a footnote of that number sits on the page
@@ -22,9 +22,9 @@ from collections import Counter
 from pathlib import Path
 from statistics import median
 
-from corpus.document import Document, ReadError
-from corpus.legacy_encodings import compose_nfd, convert_legacy, repair_legacy_text
-from corpus.tables import Table, locate_cells
+from vnpolicy.corpus.document import Document, ReadError
+from vnpolicy.corpus.legacy_encodings import compose_nfd, convert_legacy, repair_legacy_text
+from vnpolicy.corpus.tables import Table, locate_cells
 
 # --- footnote reference marks ---------------------------------------------------------------
 
@@ -544,7 +544,7 @@ def _ocr_blank_pages(
     reason = "OCR is turned off"
     if ocr:
         try:
-            from corpus.ocr import OcrUnavailable, ocr_pdf_pages
+            from vnpolicy.corpus.ocr import OcrUnavailable, ocr_pdf_pages
         except ImportError:
             reason = "OCR is not available"
         else:

@@ -5,41 +5,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus.document import Document, ReadError
+from vnpolicy.corpus.document import Document, ReadError
 
 
 def _read_text(path: Path) -> Document:
-    from corpus.text import read_text
+    from vnpolicy.corpus.text import read_text
 
     return read_text(path)
 
 
 def _read_html(path: Path) -> Document:
-    from corpus.html import read_html
+    from vnpolicy.corpus.html import read_html
 
     return read_html(path)
 
 
 def _read_pdf(path: Path) -> Document:
-    from corpus.pdf import read_pdf
+    from vnpolicy.corpus.pdf import read_pdf
 
     return read_pdf(path)
 
 
 def _read_docx(path: Path) -> Document:
-    from corpus.docx import read_docx
+    from vnpolicy.corpus.docx import read_docx
 
     return read_docx(path)
 
 
 def _read_doc(path: Path) -> Document:
-    from corpus.docx import read_doc
+    from vnpolicy.corpus.docx import read_doc
 
     return read_doc(path)
 
 
 def _read_image(path: Path) -> Document:
-    from corpus.ocr import read_image
+    from vnpolicy.corpus.ocr import read_image
 
     return read_image(path)
 

@@ -11,8 +11,8 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus.document import Document, ReadError
-from corpus.legacy_encodings import compose_nfd, decode_legacy_bytes, repair_legacy_text
+from vnpolicy.corpus.document import Document, ReadError
+from vnpolicy.corpus.legacy_encodings import compose_nfd, decode_legacy_bytes, repair_legacy_text
 
 # Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 _BOMS = (

@@ -6,7 +6,7 @@ import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from corpus.readers import SUPPORTED_SUFFIXES
+from vnpolicy.corpus.readers import SUPPORTED_SUFFIXES
 
 _GLOB_CHARS = set("*?[")
 

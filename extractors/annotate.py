@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nlp import AnalyzedText
+from vnpolicy.nlp import AnalyzedText
 
 
 def annotate_offsets(

@@ -1,9 +1,9 @@
 """The extractors as spaCy pipeline components: small registered factories over the `Doc`.
 
-Each component reads `doc._.analyzed` (set by `nlp.spacy_tokenizer.UndertheseaTokenizer`)
+Each component reads `doc._.analyzed` (set by `vnpolicy.nlp.spacy_tokenizer.UndertheseaTokenizer`)
 and leaves its result on the `Doc`, so components compose the spaCy way:
 
-    >>> from extractors.components import build_nlp
+    >>> from vnpolicy.extractors.components import build_nlp
     >>> nlp = build_nlp()
     >>> doc = nlp("Thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy, có 9.757 đồng chí.")
     >>> [(s.text, s.label_) for s in doc.spans["references"]]
@@ -24,11 +24,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.dates import find_dates
-from extractors.references import extract_references
-from extractors.statistics import extract_statistics
-from extractors.units import extract_units
-from nlp.spacy_tokenizer import UndertheseaTokenizer
+from vnpolicy.extractors.dates import find_dates
+from vnpolicy.extractors.references import extract_references
+from vnpolicy.extractors.statistics import extract_statistics
+from vnpolicy.extractors.units import extract_units
+from vnpolicy.nlp.spacy_tokenizer import UndertheseaTokenizer
 
 for _name in ("references", "relations", "self_document", "units", "statistics"):
     if not Doc.has_extension(_name):

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.unit_patterns import CITY_SHORT_FORMS
-from nlp.normalize import fold_for_matching
+from vnpolicy.extractors.unit_patterns import CITY_SHORT_FORMS
+from vnpolicy.nlp.normalize import fold_for_matching
 
 LEGACY = "legacy"
 REFORM_2025 = "2025"
@@ -178,8 +178,8 @@ def _cache_file() -> Path | None:
     for source in (
         here,
         here.parent / "unit_patterns.py",
-        here.parents[1] / "nlp" / "normalize.py",
-        here.parents[1] / "nlp" / "tones.py",
+        Path(importlib.util.find_spec("vnpolicy.nlp.normalize").origin),
+        Path(importlib.util.find_spec("vnpolicy.nlp.tones").origin),
     ):
         key.update(source.read_bytes())
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.reference_patterns import (
+from vnpolicy.extractors.reference_patterns import (
     ID_RE,
     TYPE_WORD_RE,
     TYPE_WORD_TO_TYPE,
@@ -22,7 +22,7 @@ from extractors.reference_patterns import (
     symbol_is_document,
     symbol_tokens,
 )
-from extractors.reference_types import NON_DOCUMENT_HEADS
+from vnpolicy.extractors.reference_types import NON_DOCUMENT_HEADS
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.reference_find import DeicticMention, NamedMention, NumberOnlyMention
+from vnpolicy.extractors.reference_find import DeicticMention, NamedMention, NumberOnlyMention
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 _ROMAN = re.compile(r"^[IVXLC]+$")

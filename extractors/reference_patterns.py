@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.reference_types import (
+from vnpolicy.extractors.reference_types import (
     COURT_CASE_CODES,
     COURT_INSTANCE_CODES,
     DOC_TYPE_WORDS,

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.dates import find_dates
-from extractors.reference_find import (
+from vnpolicy.extractors.dates import find_dates
+from vnpolicy.extractors.reference_find import (
     LIST_GAP,
     DeicticMention,
     FullMention,
@@ -23,8 +23,8 @@ from extractors.reference_find import (
     NumberOnlyMention,
     ReferenceMention,
 )
-from extractors.reference_patterns import ID_RE, issuer_code_from_symbol, symbol_tokens
-from nlp.normalize import fold_for_matching
+from vnpolicy.extractors.reference_patterns import ID_RE, issuer_code_from_symbol, symbol_tokens
+from vnpolicy.nlp.normalize import fold_for_matching
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """References to official documents: find mentions, resolve them, return plain dicts.
 
-    >>> from nlp import analyze
+    >>> from vnpolicy.nlp import analyze
     >>> out = extract_references(analyze("Thực hiện Chỉ thị số 05-CT/TU, ngày 07/5/2021 của "
     ...                                  "Ban Thường vụ Tỉnh ủy về đẩy mạnh công tác."))
     >>> out["references"][0]["id"], out["references"][0]["date"]
@@ -15,28 +15,28 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extractors.dates import find_dates
-from extractors.reference_find import (
+from vnpolicy.extractors.dates import find_dates
+from vnpolicy.extractors.reference_find import (
     FullMention,
     Mentions,
     ReferenceMention,
     find_full_mentions,
 )
-from extractors.reference_named import (
+from vnpolicy.extractors.reference_named import (
     find_deictic_mentions,
     find_named_mentions,
     find_number_only_mentions,
 )
-from extractors.reference_patterns import (
+from vnpolicy.extractors.reference_patterns import (
     ID_RE,
     TYPE_WORD_TO_TYPE,
     doc_type_from_symbol,
     issuer_code_from_symbol,
     symbol_tokens,
 )
-from extractors.reference_resolve import Reference, id_key, resolve_mentions
-from extractors.reference_types import HEADER_TYPE_WORDS, ISSUER_CODES, RELATION_PHRASES
-from nlp import AnalyzedText
+from vnpolicy.extractors.reference_resolve import Reference, id_key, resolve_mentions
+from vnpolicy.extractors.reference_types import HEADER_TYPE_WORDS, ISSUER_CODES, RELATION_PHRASES
+from vnpolicy.nlp import AnalyzedText
 
 # --- the document's own header ---------------------------------------------------------------
 

@@ -5,9 +5,9 @@ có 43 tổ chức cơ sở đảng", 43 is Đảng bộ huyện Gio Linh's. The
 sentence between semicolons or colons; the nearest unit mention before the figure wins, else
 the first one after it. Works in the normalized-text offsets every extractor uses.
 
-    >>> from nlp import analyze
-    >>> from extractors.units import extract_units
-    >>> from extractors.statistics import extract_statistics
+    >>> from vnpolicy.nlp import analyze
+    >>> from vnpolicy.extractors.units import extract_units
+    >>> from vnpolicy.extractors.statistics import extract_statistics
     >>> at = analyze("Huyện ủy Gio Linh kết nạp 186 đảng viên; toàn tỉnh có 9.757 đồng chí.")
     >>> stats = attach_places(extract_statistics(at), extract_units(at), at.text)
     >>> [(s["value"], s["place"]) for s in stats]

@@ -6,7 +6,7 @@ drops what is not a quantity (dates, years, durations, ages, ordinals, article a
 numbers, page furniture); `resolve_figure` attaches the counted noun or unit, bounds,
 approximation, subject, period and base.
 
->>> from nlp import analyze
+>>> from vnpolicy.nlp import analyze
 >>> at = analyze("Đảng bộ có 9.757 đồng chí, chiếm 19,9% trong tổng số đảng viên.")
 >>> [(s["value"], s["unit"], s["kind"]) for s in extract_statistics(at)]
 [(9757.0, 'đồng chí', 'count'), (19.9, '%', 'percent')]
@@ -18,15 +18,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from corpus.tables import Table
-from extractors.numbers import (
+from vnpolicy.corpus.tables import Table
+from vnpolicy.extractors.numbers import (
     DIGIT_WORDS,
     NUMBER_WORDS,
     SCALE_WORDS,
     parse_digits,
     parse_spelled,
 )
-from extractors.statistics_vocab import (
+from vnpolicy.extractors.statistics_vocab import (
     ANAPHORA_AFTER,
     APPROXIMATE_BEFORE,
     BOUND_AFTER,
@@ -63,8 +63,8 @@ from extractors.statistics_vocab import (
     TIME_WORDS_COUNTING_EVENTS,
     TITLE_HEADS,
 )
-from extractors.table_statistics import INDEX_HEADERS, merge_table_statistics
-from nlp import AnalyzedText, Sentence
+from vnpolicy.extractors.table_statistics import INDEX_HEADERS, merge_table_statistics
+from vnpolicy.nlp import AnalyzedText, Sentence
 
 # ---------------------------------------------------------------------------- patterns
 _NUM = r"\d+(?:[.,]\d+)*"
@@ -1057,7 +1057,7 @@ def _name_unit_column(rows: list[list[tuple[int, int, str]]]) -> None:
 
 
 def line_tables(text: str) -> list[Table]:
-    """Tables written one cell per line after an "STT"/"TT" header, as `corpus.tables.Table`
+    """Tables written one cell per line after an "STT"/"TT" header, as `vnpolicy.corpus.tables.Table`
     with each cell's span, so their figures are read with their row and column headers.
 
     >>> line_tables("STT\\nChỉ tiêu\\nĐơn vị tính\\nNăm 2019\\n1\\nSố xã\\nxã\\n12")[0].rows[1]
@@ -1209,7 +1209,7 @@ def _row_noun(text: str, start: int) -> str | None:
 
 def _row_label_noun(label: str) -> str | None:
     """The first noun phrase of a row label, up to its verb: "tổ khuyến nông cộng đồng"."""
-    from nlp.segment import segment_words
+    from vnpolicy.nlp.segment import segment_words
 
     spans = segment_words(label)
     if not spans:

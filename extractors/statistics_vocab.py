@@ -1,4 +1,4 @@
-"""Word tables for finding statistics in Vietnamese text (read by `extractors.statistics`).
+"""Word tables for finding statistics in Vietnamese text (read by `vnpolicy.extractors.statistics`).
 
 Every table is lowercase and compared with the lowercased word, except where noted. The
 rules they encode are the gold rules of the evaluation set (eval/README.md, "statistics"):

@@ -1,7 +1,7 @@
 """Statistics read from table cells, with the row and column headers as their subject.
 
 A figure in a table says nothing on its own line of text ("8,7"); its meaning is in the
-headers. `extract_table_statistics` reads each numeric cell of a `corpus.tables.Table` and
+headers. `extract_table_statistics` reads each numeric cell of a `vnpolicy.corpus.tables.Table` and
 names it by its row and column ("Tỷ lệ hộ nghèo — Năm 2023"), taking the unit from the cell,
 a unit column ("Đơn vị tính"), a unit in brackets ("Tổng vốn (tỷ đồng)"), or the counted
 noun of a "Số ..." label, in that order:
@@ -24,11 +24,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from corpus.tables import Table
-from extractors.numbers import SCALE_WORDS, parse_number
-from extractors.statistics_vocab import CURRENCY_WORDS, MEASURE_UNITS, TIME_WORDS
-from nlp import AnalyzedText
-from nlp.normalize import normalize
+from vnpolicy.corpus.tables import Table
+from vnpolicy.extractors.numbers import SCALE_WORDS, parse_number
+from vnpolicy.extractors.statistics_vocab import CURRENCY_WORDS, MEASURE_UNITS, TIME_WORDS
+from vnpolicy.nlp import AnalyzedText
+from vnpolicy.nlp.normalize import normalize
 
 Span = tuple[int, int]
 

@@ -5,7 +5,7 @@ from the tables in `unit_patterns` and the place names in `gazetteer`; `resolve_
 chooses among overlapping candidates, completes bare names from nearby places ("UBND tỉnh"
 near "tỉnh Khánh Hòa"), merges mentions of one unit and fills the output fields.
 
->>> from nlp import analyze
+>>> from vnpolicy.nlp import analyze
 >>> [u["name"] for u in extract_units(analyze("Ban Thường vụ huyện uỷ Hải Lăng, Gio Linh họp."))]
 ['Ban Thường vụ Huyện ủy Hải Lăng', 'Ban Thường vụ Huyện ủy Gio Linh']
 """
@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractors import gazetteer as gz
-from extractors import unit_patterns as P
-from extractors.phrase_regex import phrase_alternation
-from nlp import AnalyzedText
+from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_patterns as P
+from vnpolicy.extractors.phrase_regex import phrase_alternation
+from vnpolicy.nlp import AnalyzedText
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 CAPWORD = rf"[{UP}][^\W_]*"

@@ -13,9 +13,9 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlp.normalize import NormalizedText, normalize
-from nlp.segment import segment_words
-from nlp.sentences import split_sentences
+from vnpolicy.nlp.normalize import NormalizedText, normalize
+from vnpolicy.nlp.segment import segment_words
+from vnpolicy.nlp.sentences import split_sentences
 
 if not Doc.has_extension("analyzed"):
     Doc.set_extension("analyzed", default=None)

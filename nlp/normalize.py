@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from nlp.tones import modernize_tones
+from vnpolicy.nlp.tones import modernize_tones
 
 # Cyrillic and Greek letters that typists and OCR put in Latin symbols (TT-BTС, ХD), each
 # above the Latin letter it stands for; dash look-alikes; exotic and zero-width spaces.

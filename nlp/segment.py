@@ -3,7 +3,7 @@
 underthesea joins the syllables of a word with spaces ("đảng viên") and returns strings only;
 `segment_words` finds each word in the sentence so every word is a span of the text.
 Tone placement is left as written (`use_token_normalize=False`). The words are those of
-`underthesea.word_tokenize`, computed by `nlp.crf` from the same model without its overhead.
+`underthesea.word_tokenize`, computed by `vnpolicy.nlp.crf` from the same model without its overhead.
 The spans of a sentence depend on its text only, so they are cached per process: boilerplate
 lines that recur across an archive ("Chia sẻ | In bài", "Nơi nhận:") are segmented once.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nlp.crf import segment
+from vnpolicy.nlp.crf import segment
 
 _NON_SPACE = re.compile(r"\S+")
 

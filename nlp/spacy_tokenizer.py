@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from nlp.analysis import analyze
+from vnpolicy.nlp.analysis import analyze
 
 
 class UndertheseaTokenizer:

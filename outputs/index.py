@@ -4,7 +4,7 @@
 FTS5) is the embedded default. Another backend (PostgreSQL, OpenSearch) implements the same
 interface and is chosen by `open_index` from the location's scheme.
 
->>> from outputs.index import open_index, SearchFilters
+>>> from vnpolicy.outputs.index import open_index, SearchFilters
 >>> with open_index("archive.sqlite") as index:            # doctest: +SKIP
 ...     hits = index.search("21 nq tw", SearchFilters(date_from="2022-01-01")).hits
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outputs.index_base import (
+from vnpolicy.outputs.index_base import (
     Citation,
     IndexedDocument,
     IndexOpenError,
@@ -24,8 +24,8 @@ from outputs.index_base import (
     SearchIndexError,
     SearchResult,
 )
-from outputs.index_sqlite import SqliteIndex, normalize_date_bound
-from outputs.index_text import fold, parse_reference_query, reference_key
+from vnpolicy.outputs.index_sqlite import SqliteIndex, normalize_date_bound
+from vnpolicy.outputs.index_text import fold, parse_reference_query, reference_key
 
 __all__ = [
     "Citation",

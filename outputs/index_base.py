@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from outputs.index_text import Segment
+from vnpolicy.outputs.index_text import Segment
 
 
 class SearchIndexError(Exception):

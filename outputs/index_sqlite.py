@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from outputs.index_base import (
+from vnpolicy.outputs.index_base import (
     Citation,
     IndexedDocument,
     IndexOpenError,
@@ -35,8 +35,8 @@ from outputs.index_base import (
     SearchIndexError,
     SearchResult,
 )
-from outputs.index_schema import INDEX_SCHEMA_VERSION, SCHEMA_SQL, schema_statements
-from outputs.index_text import (
+from vnpolicy.outputs.index_schema import INDEX_SCHEMA_VERSION, SCHEMA_SQL, schema_statements
+from vnpolicy.outputs.index_text import (
     MAX_QUERY_CHARS,
     QueryTerm,
     canonical_doc_type,

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from extractors.reference_types import DOC_TYPE_WORDS, SYMBOL_DOC_TYPES
+from vnpolicy.extractors.reference_types import DOC_TYPE_WORDS, SYMBOL_DOC_TYPES
 
 # Longest accepted query; the rest is cut (a pasted page is searched by its beginning).
 MAX_QUERY_CHARS = 1000

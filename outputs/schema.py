@@ -14,7 +14,7 @@ SCHEMA_VERSION = "1.0"
 @lru_cache(maxsize=1)
 def load_schema() -> dict:
     """The schema shipped in `outputs/document.schema.json`."""
-    text = resources.files("outputs").joinpath("document.schema.json").read_text("utf-8")
+    text = resources.files("vnpolicy.outputs").joinpath("document.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

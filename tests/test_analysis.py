@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import analyze
-from nlp.segment import segment_words
-from nlp.sentences import split_sentences
+from vnpolicy.nlp import analyze
+from vnpolicy.nlp.segment import segment_words
+from vnpolicy.nlp.sentences import split_sentences
 
 SENTENCE_CASES = [
     ("Tỉnh ủy họp. Huyện ủy dự.", ["Tỉnh ủy họp.", "Huyện ủy dự."]),
@@ -76,7 +76,7 @@ def test_raw_offsets_survive_missing_space(seed_text: str) -> None:
     assert seed_text[rs - 2 : rs] == "có"
 
 
-# -- nlp.crf: underthesea's segmenter without its wrappers gives the very same words -----------
+# -- vnpolicy.nlp.crf: underthesea's segmenter without its wrappers gives the very same words -----------
 
 CRF_CASES = [
     "Huyện ủy Hải Lăng có 9.757 đảng viên",
@@ -89,7 +89,7 @@ CRF_CASES = [
 
 
 def _dev_and_sample_sentences() -> list[str]:
-    from nlp.normalize import normalize
+    from vnpolicy.nlp.normalize import normalize
     from tests.conftest import DEV_DOCS, SAMPLES
 
     sentences = []
@@ -104,7 +104,7 @@ def _dev_and_sample_sentences() -> list[str]:
 def test_crf_words_equal_word_tokenize(sentence: str) -> None:
     from underthesea import word_tokenize
 
-    from nlp.crf import segment
+    from vnpolicy.nlp.crf import segment
 
     assert segment(sentence) == word_tokenize(sentence, use_token_normalize=False)
 
@@ -112,7 +112,7 @@ def test_crf_words_equal_word_tokenize(sentence: str) -> None:
 def test_crf_words_equal_word_tokenize_on_every_dev_sentence() -> None:
     from underthesea import word_tokenize
 
-    from nlp.crf import segment
+    from vnpolicy.nlp.crf import segment
 
     sentences = _dev_and_sample_sentences()
     if len(sentences) < 1000:
@@ -124,7 +124,7 @@ def test_crf_words_equal_word_tokenize_on_every_dev_sentence() -> None:
 def test_crf_model_is_read_whole() -> None:
     from underthesea_core import CRFModel
 
-    from nlp.crf import _model_dir, read_crfsuite
+    from vnpolicy.nlp.crf import _model_dir, read_crfsuite
 
     path = _model_dir() / "models.bin"
     model = CRFModel.load(str(path))

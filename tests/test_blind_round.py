@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import read_document
+from vnpolicy.corpus import read_document
 from tests.conftest import load_scorer
 from vnpolicy.pipeline import analyze_document
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from outputs.index import SqliteIndex
+from vnpolicy.outputs.index import SqliteIndex
 from tests.index_support import dev_index, make_record
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from outputs.schema import validate_record
+from vnpolicy.outputs.schema import validate_record
 from tests.conftest import SAMPLES
 from vnpolicy import extract
 from vnpolicy.cli import main

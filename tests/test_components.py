@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extractors.components import COMPONENTS, build_nlp
+from vnpolicy.extractors.components import COMPONENTS, build_nlp
 
 TEXT = (
     "Thực hiện Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng, "

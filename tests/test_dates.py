@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.dates import find_dates, parse_date
+from vnpolicy.extractors.dates import find_dates, parse_date
 
 DATE_CASES = [
     # text, ISO date or None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.duplicates import THRESHOLD, Duplicate, find_duplicates, fingerprint, similarity
+from vnpolicy.corpus.duplicates import THRESHOLD, Duplicate, find_duplicates, fingerprint, similarity
 from tests.conftest import DEV_DOCS, SAMPLES
 from vnpolicy.batch import run_batch
 
@@ -190,7 +190,7 @@ def _sklearn_fingerprint(text: str):
     import numpy as np
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    from corpus.duplicates import N_FEATURES, NGRAM, SAMPLE, _prepare
+    from vnpolicy.corpus.duplicates import N_FEATURES, NGRAM, SAMPLE, _prepare
 
     prepared = _prepare(text)
     if len(prepared) < NGRAM:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-import corpus
-from extractors.units import extract_units
-from nlp import analyze
+from vnpolicy import corpus
+from vnpolicy.extractors.units import extract_units
+from vnpolicy.nlp import analyze
 from tests.conftest import load_scorer
 
 ROOT = Path(__file__).resolve().parents[1]

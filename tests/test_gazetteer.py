@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import gazetteer as gz
+from vnpolicy.extractors import gazetteer as gz
 
 # (name as written, level, expected full name, code, post-2025 province)
 LOOKUPS = [

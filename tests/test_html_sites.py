@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import read_document
+from vnpolicy.corpus import read_document
 
 # --- a provincial Party newspaper (baoquangtri.vn-like) --------------------------------------
 
@@ -452,7 +452,7 @@ nghèo giảm mạnh so với năm trước đó.</p>
 
 
 def test_tables_of_the_article_are_kept_as_data_with_merged_cells(tmp_path) -> None:
-    from extractors.table_statistics import extract_table_statistics
+    from vnpolicy.extractors.table_statistics import extract_table_statistics
 
     path = tmp_path / "giam-ngheo.html"
     path.write_text(FIGURES_ARTICLE, encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from outputs.index import (
+from vnpolicy.outputs.index import (
     IndexOpenError,
     SearchFilters,
     SqliteIndex,
@@ -17,7 +17,7 @@ from outputs.index import (
     parse_reference_query,
     reference_key,
 )
-from outputs.index_text import canonical_doc_type, query_terms, snippet
+from vnpolicy.outputs.index_text import canonical_doc_type, query_terms, snippet
 from tests.index_support import dev_index, dev_output, dev_records, make_record
 
 # --- text keys -----------------------------------------------------------------------------
@@ -466,7 +466,7 @@ def test_a_republished_copy_is_not_indexed(tmp_path: Path) -> None:
 
 
 def test_the_sqlite_index_is_a_search_index(tmp_path: Path) -> None:
-    from outputs.index import SearchIndex
+    from vnpolicy.outputs.index import SearchIndex
 
     with open_index(tmp_path / "new" / "archive.sqlite") as idx:
         assert isinstance(idx, SearchIndex) and idx.stats()["documents"] == 0

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from corpus.legacy_encodings import (
+from vnpolicy.corpus.legacy_encodings import (
     compose_nfd,
     decode_legacy_bytes,
     repair_legacy_text,
@@ -16,7 +16,7 @@ from corpus.legacy_encodings import (
     unicode_to_legacy_bytes,
     vni_to_unicode,
 )
-from corpus.legacy_tables import UNICODE_ROWS
+from vnpolicy.corpus.legacy_tables import UNICODE_ROWS
 
 LOWER = [letter for row in UNICODE_ROWS.values() for letter in row] + ["đ"]
 UPPER = [letter.upper() for letter in LOWER]

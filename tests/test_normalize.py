@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nlp.normalize import fold_for_matching, normalize
-from nlp.tones import modernize_tones
+from vnpolicy.nlp.normalize import fold_for_matching, normalize
+from vnpolicy.nlp.tones import modernize_tones
 
 CASES = [
     # raw text, normalized text

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.numbers import parse_digits, parse_number, parse_spelled, scale_of
+from vnpolicy.extractors.numbers import parse_digits, parse_number, parse_spelled, scale_of
 
 NUMERALS = [
     # Vietnamese style: "." groups thousands, "," marks decimals

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus import ReadError, read_document
-from corpus.ocr import repair_ocr_text
-from corpus.pdf import UNMAPPED_THRESHOLD, drop_unmapped, unmapped_share
+from vnpolicy.corpus import ReadError, read_document
+from vnpolicy.corpus.ocr import repair_ocr_text
+from vnpolicy.corpus.pdf import UNMAPPED_THRESHOLD, drop_unmapped, unmapped_share
 
 DEV_PDF = Path(__file__).resolve().parents[1].parent / "shared/eval/dev/docs/pdf-001.pdf"
 
@@ -88,7 +88,7 @@ def test_repair_ocr_text(ocr, repaired) -> None:
 
 @pytest.fixture(scope="module")
 def tesseract() -> None:
-    from corpus.ocr import ocr_available
+    from vnpolicy.corpus.ocr import ocr_available
 
     if not ocr_available():
         pytest.skip("tesseract-ocr with tesseract-ocr-vie is not installed")
@@ -175,7 +175,7 @@ def test_a_photographed_looking_scan_reads_within_its_bound(page_png, layer_text
 def test_estimate_skew_finds_the_turn_that_levels_the_lines(page_png, angle) -> None:
     from PIL import Image
 
-    from corpus.ocr import estimate_skew
+    from vnpolicy.corpus.ocr import estimate_skew
 
     with Image.open(page_png) as image:
         turned = image.rotate(angle, expand=True, fillcolor=255)
@@ -185,7 +185,7 @@ def test_estimate_skew_finds_the_turn_that_levels_the_lines(page_png, angle) -> 
 def test_estimate_skew_leaves_pages_without_lines_of_print() -> None:
     from PIL import Image
 
-    from corpus.ocr import estimate_skew
+    from vnpolicy.corpus.ocr import estimate_skew
 
     assert estimate_skew(Image.new("L", (800, 1100), 255)) == 0.0  # blank
     assert estimate_skew(Image.new("L", (800, 1100), 30)) == 0.0  # dark
@@ -194,7 +194,7 @@ def test_estimate_skew_leaves_pages_without_lines_of_print() -> None:
 def test_a_sideways_scan_is_turned_upright(page_png, layer_text, tmp_path) -> None:
     from PIL import Image
 
-    from corpus.ocr import osd_available
+    from vnpolicy.corpus.ocr import osd_available
 
     if not osd_available():
         pytest.skip("tesseract-ocr-osd (orientation detection) is not installed")
@@ -246,7 +246,7 @@ def _as_cid(text: str) -> str:
 @pytest.fixture
 def cid_page_one(monkeypatch):
     """pdf-001 with page 1's text layer replaced by cid codes and a stray code on page 2."""
-    import corpus.pdf as pdf
+    import vnpolicy.corpus.pdf as pdf
 
     if not DEV_PDF.exists():
         pytest.skip("../shared/eval/dev is not present")
@@ -265,14 +265,14 @@ def cid_page_one(monkeypatch):
 def layer_page_two(path: Path) -> str:
     import pdfplumber
 
-    from corpus.pdf import drop_running_lines
+    from vnpolicy.corpus.pdf import drop_running_lines
 
     with pdfplumber.open(path) as pdf:
         return drop_running_lines([page.extract_text() for page in pdf.pages])[0][1]
 
 
 def test_without_tesseract_a_cid_page_is_dropped_with_a_warning(cid_page_one, monkeypatch):
-    import corpus.ocr as ocr
+    import vnpolicy.corpus.ocr as ocr
 
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     ocr._tesseract.cache_clear()
@@ -302,8 +302,8 @@ def test_threshold_separates_symbol_glyphs_from_an_unmapped_body_font() -> None:
 def test_a_pdf_of_cid_glyphs_alone_without_tesseract_is_a_clear_error(
     monkeypatch, tmp_path
 ) -> None:
-    import corpus.ocr as ocr
-    import corpus.pdf as pdf
+    import vnpolicy.corpus.ocr as ocr
+    import vnpolicy.corpus.pdf as pdf
 
     if not DEV_PDF.exists():
         pytest.skip("../shared/eval/dev is not present")
@@ -398,7 +398,7 @@ def test_a_real_cid_page_is_read_by_ocr(real_cid_pdf, tesseract) -> None:
 
 
 def test_without_tesseract_a_real_cid_page_keeps_only_its_mapped_text(real_cid_pdf, monkeypatch):
-    import corpus.ocr as ocr
+    import vnpolicy.corpus.ocr as ocr
 
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     ocr._tesseract.cache_clear()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus import ReadError, read_document
-from corpus.pdf import drop_running_lines, rejoin_broken_numbers
+from vnpolicy.corpus import ReadError, read_document
+from vnpolicy.corpus.pdf import drop_running_lines, rejoin_broken_numbers
 
 # --- a minimal PDF writer (Helvetica, ASCII text), so tests need no PDF library -----------------
 
@@ -274,7 +274,7 @@ def scanned_page(path: Path) -> Path:
 
 @pytest.fixture
 def tesseract():
-    from corpus.ocr import ocr_available
+    from vnpolicy.corpus.ocr import ocr_available
 
     if not ocr_available():
         pytest.skip("tesseract-ocr with tesseract-ocr-vie is not installed")
@@ -290,7 +290,7 @@ def test_image_only_pdf_is_read_by_ocr(tmp_path, tesseract) -> None:
 
 
 def test_scan_without_tesseract_is_a_clear_error(tmp_path, monkeypatch) -> None:
-    import corpus.ocr as ocr
+    import vnpolicy.corpus.ocr as ocr
 
     path = scanned_page(tmp_path / "scan.pdf")
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)

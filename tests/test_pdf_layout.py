@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus import read_document
-from corpus.pdf import column_blocks
-from corpus.tables import Table, locate_cells
+from vnpolicy.corpus import read_document
+from vnpolicy.corpus.pdf import column_blocks
+from vnpolicy.corpus.tables import Table, locate_cells
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

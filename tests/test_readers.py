@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus import SUPPORTED_SUFFIXES, Document, ReadError, iter_input_files, read_document
-from corpus.legacy_encodings import unicode_to_legacy_bytes
+from vnpolicy.corpus import SUPPORTED_SUFFIXES, Document, ReadError, iter_input_files, read_document
+from vnpolicy.corpus.legacy_encodings import unicode_to_legacy_bytes
 
 VIETNAMESE = (
     "Ban Thường vụ Tỉnh ủy Quảng Trị ban hành Chỉ thị số 05-CT/TU ngày 07/5/2021.\n"
@@ -374,7 +374,7 @@ def test_empty_docx_is_an_error(tmp_path) -> None:
 
 
 def test_doc_without_libreoffice_says_what_to_install(tmp_path, monkeypatch) -> None:
-    import corpus.docx as word
+    import vnpolicy.corpus.docx as word
 
     monkeypatch.setattr(word, "find_libreoffice", lambda: None)
     with pytest.raises(ReadError, match="needs LibreOffice .apt-get install libreoffice-writer"):
@@ -382,7 +382,7 @@ def test_doc_without_libreoffice_says_what_to_install(tmp_path, monkeypatch) -> 
 
 
 def test_doc_is_converted_through_libreoffice(tmp_path, monkeypatch) -> None:
-    import corpus.docx as word
+    import vnpolicy.corpus.docx as word
 
     converted = make_docx(tmp_path / "made.docx")
     fake = tmp_path / "soffice"  # stands in for LibreOffice: "converts" by copying
@@ -402,7 +402,7 @@ def test_doc_is_converted_through_libreoffice(tmp_path, monkeypatch) -> None:
 
 @pytest.mark.parametrize("suffix", [".png", ".tif", ".jpg"])
 def test_scanned_image_is_read_by_ocr(tmp_path, suffix) -> None:
-    from corpus.ocr import ocr_available
+    from vnpolicy.corpus.ocr import ocr_available
     from tests.test_pdf import scanned_page
 
     if not ocr_available():
@@ -414,7 +414,7 @@ def test_scanned_image_is_read_by_ocr(tmp_path, suffix) -> None:
 
 
 def test_broken_image_is_an_error(tmp_path) -> None:
-    from corpus.ocr import ocr_available
+    from vnpolicy.corpus.ocr import ocr_available
 
     if not ocr_available():
         pytest.skip("tesseract-ocr with tesseract-ocr-vie is not installed")

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from extractors.references import extract_references
-from nlp import analyze
+from vnpolicy.extractors.references import extract_references
+from vnpolicy.nlp import analyze
 
 
 def refs(text: str) -> list[dict[str, Any]]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.reference_resolve import id_key
-from extractors.references import extract_references
-from nlp import analyze
+from vnpolicy.extractors.reference_resolve import id_key
+from vnpolicy.extractors.references import extract_references
+from vnpolicy.nlp import analyze
 
 FILLER_WORDS = (
     "công tác phát triển đảng viên trong đoàn viên thanh niên ở địa bàn khu dân cư và trường "

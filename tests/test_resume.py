@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from outputs.schema import validate_record
+from vnpolicy.outputs.schema import validate_record
 from tests.conftest import REPO, SAMPLES
 from vnpolicy.batch import run_batch
 from vnpolicy.cli import main

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from outputs.index import reference_key
-from outputs.index_text import fold, id_tokens
-from outputs.writers import write_json_atomic
+from vnpolicy.outputs.index import reference_key
+from vnpolicy.outputs.index_text import fold, id_tokens
+from vnpolicy.outputs.writers import write_json_atomic
 from tests.index_support import dev_index, dev_output, dev_records, gold_ids, make_record
 from vnpolicy.cli import main
 from vnpolicy.resume import MANIFEST_NAME

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.statistic_places import attach_places
-from extractors.statistics import extract_statistics
-from extractors.units import extract_units
-from nlp import analyze
+from vnpolicy.extractors.statistic_places import attach_places
+from vnpolicy.extractors.statistics import extract_statistics
+from vnpolicy.extractors.units import extract_units
+from vnpolicy.nlp import analyze
 
 CASES = [
     # sentence, {value: place}

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.statistics import extract_statistics
-from nlp import analyze
+from vnpolicy.extractors.statistics import extract_statistics
+from vnpolicy.nlp import analyze
 from tests.conftest import DEV_GOLD
 
 C, P, M, ME = "count", "percent", "money", "measure"

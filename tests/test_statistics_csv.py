@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 
-from extractors.statistics import extract_statistics
-from nlp import analyze
-from outputs.statistics_csv import STATISTICS_COLUMNS, write_statistics_csv
+from vnpolicy.extractors.statistics import extract_statistics
+from vnpolicy.nlp import analyze
+from vnpolicy.outputs.statistics_csv import STATISTICS_COLUMNS, write_statistics_csv
 
 RECORDS = [
     {

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.tables import Table
-from extractors.table_statistics import (
+from vnpolicy.corpus.tables import Table
+from vnpolicy.extractors.table_statistics import (
     drop_overlapping,
     extract_table_statistics,
     merge_table_statistics,
@@ -156,9 +156,9 @@ def test_parse_cell(cell, expected) -> None:
 
 
 def test_a_table_in_a_pdf_counts_once_with_offsets_in_the_analyzed_text(tmp_path) -> None:
-    from corpus import read_document
-    from extractors.statistics import extract_statistics
-    from nlp import analyze
+    from vnpolicy.corpus import read_document
+    from vnpolicy.extractors.statistics import extract_statistics
+    from vnpolicy.nlp import analyze
     from tests.test_pdf_layout import INDICATORS, table_pdf
 
     path = table_pdf(

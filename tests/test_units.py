@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.units import extract_units
-from nlp import analyze
+from vnpolicy.extractors.units import extract_units
+from vnpolicy.nlp import analyze
 
 
 def units_of(text: str) -> list[dict]:

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from outputs.index import IndexOpenError, SqliteIndex
+from vnpolicy.outputs.index import IndexOpenError, SqliteIndex
 from tests.index_support import dev_index, dev_output, dev_records, make_record
 from vnpolicy.web import create_app
 
@@ -235,7 +235,7 @@ def test_dev_document_pages_mark_every_mention(tmp_path_factory) -> None:
 
 
 def test_chart_counts_every_year_and_the_undated() -> None:
-    from outputs.index import Citation
+    from vnpolicy.outputs.index import Citation
     from vnpolicy.web.render import citation_chart
 
     def cite(date):

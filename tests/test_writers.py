@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from outputs.writers import JsonlWriter, output_path_for, write_json_atomic
+from vnpolicy.outputs.writers import JsonlWriter, output_path_for, write_json_atomic
 
 RECORD = {"source": "seed-quangtri.txt", "units": [{"name": "Huyện ủy Hải Lăng"}]}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus import Document, read_document
+from vnpolicy.corpus import Document, read_document
 from vnpolicy.pipeline import analyze_document
 
 

@@ -6,7 +6,7 @@ the output (files, `--jsonl`, `errors.jsonl`) is the same whatever the number of
 A worker reads the file, runs `vnpolicy.pipeline.analyze_document`, writes the JSON
 atomically and returns a small `Outcome`; this process then appends a line to the run
 manifest (`vnpolicy.resume`), so a rerun skips what is done and unchanged. After the batch a
-near-duplicate pass (`corpus.duplicates`) marks republished articles: `document.duplicate_of`
+near-duplicate pass (`vnpolicy.corpus.duplicates`) marks republished articles: `document.duplicate_of`
 in their JSON (rewritten atomically) and `OUTDIR/duplicates.csv`.
 
 A failed file costs one line on stderr (`path: cause`) and a row in `OUTDIR/errors.jsonl`;
@@ -30,8 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from corpus import ReadError, iter_input_files, read_document
-from outputs.writers import JsonlWriter, output_path_for, write_json_atomic, write_text_atomic
+from vnpolicy.corpus import ReadError, iter_input_files, read_document
+from vnpolicy.outputs.writers import JsonlWriter, output_path_for, write_json_atomic, write_text_atomic
 from vnpolicy.engines import make_engine
 from vnpolicy.progress import Progress
 from vnpolicy.resume import Manifest, encode_fingerprint, file_sha256
@@ -110,8 +110,8 @@ def pipeline_version(spec: str = DEFAULT_ANALYZER) -> str:
 
 def warm_up(spec: str = DEFAULT_ANALYZER) -> None:
     """Load underthesea, the extractors and the fingerprinter by running one short document."""
-    from corpus import Document
-    from corpus.duplicates import fingerprint
+    from vnpolicy.corpus import Document
+    from vnpolicy.corpus.duplicates import fingerprint
 
     text = "Thực hiện Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Tỉnh ủy, có 9.757 đảng viên."
     load_analyzer(spec)(Document(source="<warm-up>", format="text", text=text))
@@ -133,7 +133,7 @@ def process_document(task: Task) -> Outcome:
 
     Never raises for a bad document: the cause comes back in `Outcome.error`.
     """
-    from corpus.duplicates import fingerprint, fingerprint_to_bytes
+    from vnpolicy.corpus.duplicates import fingerprint, fingerprint_to_bytes
 
     try:
         document = read_document(Path(task.path))
@@ -390,7 +390,7 @@ def mark_duplicates(
     holds), rewriting only the files that change, and writes `OUTDIR/duplicates.csv`
     (`source,duplicate_of,similarity,output`). Returns the number of duplicates.
     """
-    from corpus.duplicates import find_duplicates, fingerprint_from_bytes
+    from vnpolicy.corpus.duplicates import find_duplicates, fingerprint_from_bytes
 
     stored = manifest.fingerprints(set(keys))
     order = [k for k in keys if k in stored]

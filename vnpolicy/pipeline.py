@@ -1,18 +1,18 @@
 """Glue: one document in, one result dict out (the same dict the JSON file holds).
 
-The spaCy pipeline (`extractors.components.build_nlp`) runs the language layer and the
+The spaCy pipeline (`vnpolicy.extractors.components.build_nlp`) runs the language layer and the
 extractors (references -> units -> statistics); this module only assembles the record and
 maps every span back onto the text as read. No extraction logic lives here.
 """
 
 from __future__ import annotations
 
-from corpus import Document
-from extractors.annotate import annotate_offsets
-from extractors.components import build_nlp
-from extractors.statistic_places import attach_places
-from extractors.table_statistics import merge_table_statistics
-from outputs.schema import SCHEMA_VERSION
+from vnpolicy.corpus import Document
+from vnpolicy.extractors.annotate import annotate_offsets
+from vnpolicy.extractors.components import build_nlp
+from vnpolicy.extractors.statistic_places import attach_places
+from vnpolicy.extractors.table_statistics import merge_table_statistics
+from vnpolicy.outputs.schema import SCHEMA_VERSION
 
 PIPELINE_VERSION = "0.1.0"
 

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-import corpus  # noqa: E402
-from extractors.units import find_unit_mentions, resolve_units  # noqa: E402
-from nlp import analyze  # noqa: E402
+from vnpolicy import corpus  # noqa: E402
+from vnpolicy.extractors.units import find_unit_mentions, resolve_units  # noqa: E402
+from vnpolicy.nlp import analyze  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval"
 SETS = {"dev": SHARED / "dev", "extra_eval_units": Path(__file__).resolve().parent}

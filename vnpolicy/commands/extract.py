@@ -21,7 +21,7 @@ examples:
 
 def sample_corpus() -> Path:
     """The sample corpus shipped in the package (`corpus/samples/`)."""
-    return Path(str(resources.files("corpus").joinpath("samples")))
+    return Path(str(resources.files("vnpolicy.corpus").joinpath("samples")))
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -100,7 +100,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _write_csv(outdir: Path, path: Path) -> None:
     """One CSV of the statistics of every result in `outdir` (each document once)."""
-    from outputs.statistics_csv import write_statistics_csv
+    from vnpolicy.outputs.statistics_csv import write_statistics_csv
     from vnpolicy.commands.index import iter_records
 
     records = {}

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from outputs.results import iter_result_records
+from vnpolicy.outputs.results import iter_result_records
 from vnpolicy.resume import MANIFEST_NAME
 
 EXAMPLES = """\
@@ -59,7 +59,7 @@ def iter_records(paths: list[Path]) -> Iterator[tuple[str, dict | None, str | No
 def source_text(record: dict, where: str, source_root: Path | None) -> tuple[str | None, str]:
     """The text as read for `record`, re-read from its source file; (None, why) when the file
     is gone or changed since extraction (its sha256 differs)."""
-    from corpus import ReadError, read_document
+    from vnpolicy.corpus import ReadError, read_document
 
     document = record["document"]
     if isinstance(document.get("text"), str):
@@ -86,7 +86,7 @@ def source_text(record: dict, where: str, source_root: Path | None) -> tuple[str
 def index_results(paths: list[Path], db: Path, source_root: Path | None = None) -> int:
     """Index every result under `paths` into `db`; prints one summary line, returns the exit
     status (0 ok, 1 some result failed, 2 the index cannot be opened)."""
-    from outputs.index import SearchIndexError, open_index
+    from vnpolicy.outputs.index import SearchIndexError, open_index
 
     try:
         index = open_index(db)

@@ -57,7 +57,7 @@ def _clip(text: str | None, width: int = 60) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from outputs.index import SearchIndexError, open_index
+    from vnpolicy.outputs.index import SearchIndexError, open_index
 
     try:
         with open_index(args.db, read_only=True) as index:

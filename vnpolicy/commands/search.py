@@ -66,7 +66,7 @@ def _highlighter() -> tuple[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from outputs.index import SearchFilters, SearchIndexError, open_index
+    from vnpolicy.outputs.index import SearchFilters, SearchIndexError, open_index
 
     filters = SearchFilters(
         doc_type=args.doc_type,

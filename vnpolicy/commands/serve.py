@@ -33,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from outputs.index import SearchIndexError
+    from vnpolicy.outputs.index import SearchIndexError
 
     try:
         import uvicorn

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from outputs.index import SearchFilters, SearchIndex, SearchIndexError, fold, open_index
+from vnpolicy.outputs.index import SearchFilters, SearchIndex, SearchIndexError, fold, open_index
 from vnpolicy.web.render import (
     citation_chart,
     document_spans,

@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from outputs.index_base import Citation
-from outputs.statistics_csv import statistics_csv_text
+from vnpolicy.outputs.index_base import Citation
+from vnpolicy.outputs.statistics_csv import statistics_csv_text
 
 
 @dataclass(frozen=True)
