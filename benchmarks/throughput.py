@@ -4,6 +4,8 @@
     .venv/bin/python benchmarks/throughput.py --repeat 3       # best of 3 (a busy machine)
     .venv/bin/python benchmarks/throughput.py --docs 200 --ner-sample 50
     .venv/bin/python benchmarks/throughput.py --profile 300    # where the pipeline's time goes
+    .venv/bin/python benchmarks/throughput.py --long-mb 20     # one 20 MB document
+    .venv/bin/python benchmarks/throughput.py --archive 35000  # main and worker peak RSS (long)
 
 A deterministic corpus (`corpus_templates.py`: news and directives with references, units and
 statistics) is written to a temporary folder; each measurement runs in its own process from a
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,7 +55,7 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def measure(kind: str, corpus: Path, limit: int | None) -> dict:
+def measure(kind: str, corpus: Path, limit: int | None, out: Path | None = None) -> dict:
     """Run one measurement from a cold start: imports and model loading are on the clock,
     as for a user running the command (except `ner`, extrapolated from a sample)."""
     paths = sorted(corpus.glob("*.txt"))[:limit]
@@ -66,9 +69,8 @@ def measure(kind: str, corpus: Path, limit: int | None) -> dict:
     if kind.startswith("pipeline"):
         from vnpolicy.batch import run_batch
 
-        with tempfile.TemporaryDirectory() as out:
-            workers = int(kind.split("-")[1])
-            summary = run_batch([corpus], Path(out), workers=workers, progress=False)
+        workers = int(kind.split("-")[1])
+        summary = run_batch([corpus], out, workers=workers, progress=False)
         result.update(docs=summary.written, duplicates=summary.duplicates)
     else:
         from underthesea import ner, sent_tokenize, word_tokenize
@@ -100,12 +102,19 @@ def _tree_memory(pid: int, with_pss: bool) -> tuple[int, int]:
     rss = pss = 0
     for proc in procs:
         try:
-            rss += proc.memory_info().rss
+            one = proc.memory_info().rss
+            rss += one
+            _PEAKS[proc.pid == pid] = max(_PEAKS.get(proc.pid == pid, 0), one)
             if with_pss:
                 pss += getattr(proc.memory_full_info(), "pss", 0)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
     return rss, pss
+
+
+#: Largest RSS of one process seen while sampling: {True: the measured process, False: any
+#: one of its children (a pool worker)}; reset by `run_child`.
+_PEAKS: dict[bool, int] = {}
 
 
 def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
@@ -114,13 +123,20 @@ def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
     cmd = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus)]
     if limit:
         cmd += ["--limit", str(limit)]
+    _PEAKS.clear()
+    out = Path(tempfile.mkdtemp(prefix="vnpolicy-bench-"))
+    cmd += ["--out", str(out)]
+    started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
     peak = [0, 0]
+    first_output = [None]  # seconds from the command's start to its first JSON (start-up)
     done = threading.Event()
 
     def sample() -> None:
         tick = 0
         while not done.is_set():
+            if first_output[0] is None and next(out.glob("*.json"), None) is not None:
+                first_output[0] = time.perf_counter() - started
             rss, pss = _tree_memory(proc.pid, with_pss=tick % 40 == 20)
             peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             tick += 1
@@ -134,7 +150,11 @@ def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
     if proc.returncode:
         raise SystemExit(f"{kind} failed ({proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
+    shutil.rmtree(out, ignore_errors=True)
     result["peak_mb"], result["peak_pss_mb"] = peak[0] / 1e6, peak[1] / 1e6
+    if kind.startswith("pipeline"):
+        result["startup"] = first_output[0]
+    result["main_mb"], result["worker_mb"] = _PEAKS.get(True, 0) / 1e6, _PEAKS.get(False, 0) / 1e6
     result["load"] = os.getloadavg()[0]
     return result
 
@@ -152,7 +172,25 @@ def _row(name: str, r: dict, total_docs: int, total_bytes: int, extrapolated: bo
         f"{r['cpu'] * scale:.1f}{mark}",
         f"{r['peak_mb']:.0f}",
         f"{r['peak_pss_mb']:.0f}",
+        f"{r['startup']:.1f}" if r.get("startup") is not None else "",
+        f"{r.get('main_mb', 0):.0f}",
+        f"{r['worker_mb']:.0f}" if r.get("worker_mb") else "",
     ]
+
+
+HEADER = [
+    "run",
+    "docs",
+    "seconds",
+    "docs/s",
+    "KB/s",
+    "CPU s",
+    "peak RSS MB",
+    "peak PSS MB",
+    "start-up s",
+    "main RSS MB",
+    "RSS/worker MB",
+]
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -222,19 +260,25 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
             True,
         ),
     ]
-    print(
-        _table(
-            rows,
-            ["run", "docs", "seconds", "docs/s", "KB/s", "CPU s", "peak RSS MB", "peak PSS MB"],
-        )
-    )
+    print(_table(rows, HEADER))
     one, two = results["pipeline-1"]["seconds"], results["pipeline-2"]["seconds"]
     wt = results["word_tokenize"]["seconds"]
     ner_full = results["ner"]["seconds"] * total_bytes / results["ner"]["bytes"]
     print()
-    print(f"pipeline / word_tokenize time: {one / wt:.2f}x (goal <= 1.5x)")
+    two_mem_main = results["pipeline-2"]["main_mb"]
+    one_cpu, wt_cpu = results["pipeline-1"]["cpu"], results["word_tokenize"]["cpu"]
+    ratio = f"{one / wt:.2f}x, CPU {one_cpu / wt_cpu:.2f}x"
+    print(f"pipeline / word_tokenize time: {ratio} (goal <= 0.5x)")
     print(f"ner / pipeline time:           {ner_full / one:.1f}x (goal >= 8x)")
-    print(f"2 workers speed-up:            {one / two:.2f}x (goal >= 1.7x)")
+    print(f"2 workers speed-up:            {one / two:.2f}x (goal >= 1.8x)")
+    print(
+        f"start-up to the first document: {results['pipeline-1']['startup']:.1f} s (1 worker), "
+        f"{results['pipeline-2']['startup']:.1f} s (2 workers) (goal < 2 s)"
+    )
+    print(
+        f"peak RSS with 2 workers:       main {two_mem_main:.0f} MB, per worker "
+        f"{results['pipeline-2']['worker_mb']:.0f} MB"
+    )
     two_mem = results["pipeline-2"]
     print(
         f"peak memory with 2 workers:    {two_mem['peak_mb']:.0f} MB RSS summed over processes, "
@@ -258,10 +302,10 @@ def profile(docs: int) -> None:
 
     from corpus_templates import write_corpus
 
+    from vnpolicy.batch import warm_up
     from vnpolicy.corpus import read_document
     from vnpolicy.corpus.duplicates import fingerprint
     from vnpolicy.outputs.writers import write_json_atomic
-    from vnpolicy.batch import warm_up
     from vnpolicy.pipeline import analyze_document
 
     spent: dict[str, float] = {}
@@ -282,7 +326,9 @@ def profile(docs: int) -> None:
             ("vnpolicy.nlp.spacy_tokenizer", "analyze"),
             ("vnpolicy.pipeline", "analyze"),
         ],
-        "  of which word segmentation (vnpolicy.nlp.crf) + alignment": [("vnpolicy.nlp.analysis", "segment_words")],
+        "  of which word segmentation (vnpolicy.nlp.crf) + alignment": [
+            ("vnpolicy.nlp.analysis", "segment_words")
+        ],
         "extractors: references": [
             ("vnpolicy.extractors.components", "extract_references"),
             ("vnpolicy.pipeline", "extract_references"),
@@ -340,6 +386,63 @@ def profile(docs: int) -> None:
         print(f"  {seconds:7.2f} s  {100 * seconds / total:5.1f}%  {name}")
 
 
+# -- one long document (issue 11: documents of any size) -------------------------------------
+
+
+def write_long_document(path: Path, megabytes: float, seed: int = 20240521) -> Path:
+    """One UTF-8 text of about `megabytes` MB: generated news and directives end to end
+    (`corpus_templates`), like a year of a provincial bulletin saved as one file."""
+    import random
+
+    from corpus_templates import directive, news_article
+
+    rng = random.Random(seed)
+    target, size = int(megabytes * 1e6), 0
+    with path.open("w", encoding="utf-8") as out:
+        while size < target:
+            text = (news_article(rng) if rng.random() < 0.6 else directive(rng)) + "\n"
+            out.write(text)
+            size += len(text.encode("utf-8"))
+    return path
+
+
+def long_document(megabytes: float = 20.0) -> None:
+    """Time and peak memory of `vnpolicy extract` (1 worker, cold start, in a child process
+    like the other rows) on one generated document of `megabytes` MB; the goal for 20 MB is a
+    peak under 1 GB: the text is analysed in sections, so memory holds the text, one section's
+    analysis and the result."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "long"
+        folder.mkdir()
+        path = write_long_document(folder / f"van-ban-{megabytes:g}mb.txt", megabytes)
+        nbytes = path.stat().st_size
+        print(f"long document: {nbytes / 1e6:.1f} MB ...", file=sys.stderr, flush=True)
+        result = run_child("pipeline-1", folder, None)
+    name = f"vnpolicy extract, one {nbytes / 1e6:.1f} MB document"
+    print(_table([_row(name, result, 1, nbytes, False)], HEADER))
+    print(f"peak RSS goal for 20 MB: < 1000 MB ({result['peak_mb']:.0f} MB)")
+
+
+def archive(docs: int, workers: int = 2) -> None:
+    """Peak RSS of the main process and of each worker over `docs` generated documents (the
+    issue's 35,000-article archive: goal < 600 MB main, < 500 MB per worker). Long: optional."""
+    from corpus_templates import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "archive"
+        print(f"writing {docs} documents ...", file=sys.stderr, flush=True)
+        write_corpus(folder, docs)
+        nbytes = sum(p.stat().st_size for p in folder.glob("*.txt"))
+        print(f"archive: {nbytes / 1e6:.1f} MB, {workers} workers ...", file=sys.stderr)
+        result = run_child(f"pipeline-{workers}", folder, None)
+    name = f"vnpolicy extract, {docs} documents, {workers} workers"
+    print(_table([_row(name, result, docs, nbytes, False)], HEADER))
+    print(
+        f"peak RSS: main process {result['main_mb']:.0f} MB (goal < 600), "
+        f"largest worker {result['worker_mb']:.0f} MB (goal < 500)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=1000, help="documents to generate (1000)")
@@ -349,11 +452,26 @@ def main() -> None:
     parser.add_argument(
         "--profile", type=int, metavar="N", help="time each pipeline step on N docs"
     )
+    parser.add_argument(
+        "--long-mb", type=float, metavar="MB", help="one generated document of MB megabytes"
+    )
+    parser.add_argument(
+        "--archive",
+        type=int,
+        metavar="N",
+        help="generate N documents (35000 for the issue's archive) and report the peak RSS "
+        "of the main process and of each worker (long)",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.corpus, args.limit)))
+        print(json.dumps(measure(args.measure, args.corpus, args.limit, args.out)))
+    elif args.archive:
+        archive(args.archive)
+    elif args.long_mb:
+        long_document(args.long_mb)
     elif args.profile:
         profile(args.profile)
     else:

@@ -4,17 +4,22 @@ A document's fingerprint is the set of its hashed character 7-grams (scikit-lear
 `HashingVectorizer` hashes, computed with numpy, over the case-folded, space-collapsed text),
 thinned to the hashes that are 0 modulo `SAMPLE` so it stays small enough to keep for every
 document of an archive; the thinning is the same for every document, so two copies keep the
-same 7-grams. Documents are compared by cosine similarity of those binary vectors with
-`NearestNeighbors(metric="cosine")`.
+same 7-grams. Documents are compared by the cosine similarity of those binary vectors: the
+number of hashes two share over the geometric mean of their sizes (exact, by sparse products).
 
 "Chủ tịch Quốc hội chủ trì phiên họp ..." and the same story re-posted with "Chia sẻ | In bài |
 Bản quyền thuộc Báo ..." appended scores 0.88-0.97; two different articles, even directives
 sharing their boilerplate, score under 0.25. `THRESHOLD` sits between (see its comment).
+
+The fingerprints of a batch wait in a temporary file (`FingerprintStore`) and are compared
+block by block, so the pass holds a few blocks, not the archive (35,000 articles once took
+1.9 GB with every vector in memory).
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +46,8 @@ N_FEATURES = 2**24
 THRESHOLD = 0.5
 
 _SPACE_RE = re.compile(r"\s+")
+#: Characters hashed at a time (about 200 MB of working memory), so a long text costs no more.
+_PIECE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -116,9 +123,15 @@ def fingerprint(text: str) -> np.ndarray:
     prepared = _prepare(text)
     if len(prepared) < NGRAM:
         return np.zeros(0, dtype=np.int32)
-    # scikit-learn's index of a feature: |signed hash| % N_FEATURES (a power of two)
-    indices = np.unique(np.abs(_ngram_hashes(prepared).astype(np.int64)) % N_FEATURES)
-    return indices[indices % SAMPLE == 0].astype(np.int32)
+    # In pieces overlapping by NGRAM - 1 characters (the same n-grams, so the same result):
+    # hashing builds a matrix of ~200 bytes per character, 3 GB for a 15M-character text.
+    kept = []
+    for start in range(0, len(prepared) - NGRAM + 1, _PIECE):
+        hashes = _ngram_hashes(prepared[start : start + _PIECE + NGRAM - 1])
+        # scikit-learn's index of a feature: |signed hash| % N_FEATURES (a power of two)
+        indices = np.unique(np.abs(hashes.astype(np.int64)) % N_FEATURES)
+        kept.append(indices[indices % SAMPLE == 0])
+    return np.unique(np.concatenate(kept)).astype(np.int32)
 
 
 def fingerprint_to_bytes(fp: np.ndarray) -> bytes:
@@ -130,22 +143,6 @@ def fingerprint_from_bytes(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype="<i4").astype(np.int32)
 
 
-def _matrix(fingerprints: Sequence[np.ndarray]):
-    """Rows of unit-length binary vectors, one per fingerprint (all-zero rows stay zero)."""
-    from scipy.sparse import csr_matrix
-
-    indptr = np.zeros(len(fingerprints) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(fp) for fp in fingerprints])
-    indices = np.concatenate([np.asarray(fp, dtype=np.int32) for fp in fingerprints] or [[]])
-    data = np.ones(len(indices), dtype=np.float32)
-    matrix = csr_matrix(
-        (data, indices.astype(np.int32), indptr), shape=(len(fingerprints), N_FEATURES)
-    )
-    norms = np.sqrt(np.diff(indptr)).astype(np.float32)
-    norms[norms == 0] = 1.0
-    return matrix.multiply(1.0 / norms[:, None]).tocsr()
-
-
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Cosine similarity of two fingerprints (0.0 when either is empty)."""
     if not len(a) or not len(b):
@@ -153,11 +150,88 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(len(np.intersect1d(a, b, assume_unique=True)) / np.sqrt(len(a) * len(b)))
 
 
+class FingerprintStore:
+    """Fingerprints kept in a temporary file, not in memory: `append` them in any order with
+    their position, read any back by position (`vnpolicy.batch` fills one from the run
+    manifest). Memory holds two integers per document, whatever the archive's size.
+
+    >>> with FingerprintStore(2) as store:
+    ...     store.put(1, fingerprint("Thông báo kết luận của Bộ Chính trị"))
+    ...     len(store.get(0)), len(store.get(1)) > 0
+    (0, True)
+    """
+
+    def __init__(self, count: int, folder: str | None = None):
+        self._file = tempfile.TemporaryFile(dir=folder, prefix="vnpolicy-fingerprints-")
+        self._start = np.zeros(count, dtype=np.int64)
+        self._length = np.zeros(count, dtype=np.int64)
+        self._size = 0
+        self._map: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self._length)
+
+    def put(self, position: int, fp: np.ndarray) -> None:
+        data = np.asarray(fp, dtype="<i4").tobytes()
+        self._file.seek(self._size * 4)
+        self._file.write(data)
+        self._start[position], self._length[position] = self._size, len(data) // 4
+        self._size += len(data) // 4
+        self._map = None
+
+    def lengths(self) -> np.ndarray:
+        return self._length
+
+    def _mapped(self) -> np.ndarray:
+        if self._map is None:
+            self._file.flush()
+            if not self._size:
+                self._map = np.zeros(0, dtype="<i4")
+            else:
+                self._map = np.memmap(self._file, dtype="<i4", mode="r", shape=(self._size,))
+        return self._map
+
+    def get(self, position: int) -> np.ndarray:
+        start = self._start[position]
+        return np.array(self._mapped()[start : start + self._length[position]], dtype=np.int32)
+
+    def matrix(self, positions: np.ndarray):
+        """The binary CSR matrix of the fingerprints at `positions`, one row each."""
+        from scipy.sparse import csr_matrix
+
+        lengths = self._length[positions]
+        indptr = np.zeros(len(positions) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        mapped = self._mapped()
+        indices = np.empty(int(indptr[-1]), dtype=np.int32)
+        for row, position in enumerate(positions):
+            start = self._start[position]
+            indices[indptr[row] : indptr[row + 1]] = mapped[start : start + lengths[row]]
+        data = np.ones(len(indices), dtype=np.int32)
+        return csr_matrix((data, indices, indptr), shape=(len(positions), N_FEATURES))
+
+    def close(self) -> None:
+        self._map = None
+        self._file.close()
+
+    def __enter__(self) -> FingerprintStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+#: Documents compared at a time (a block against a block): the shared-feature counts of two
+#: blocks take at most BLOCK**2 entries (~100 MB), whatever the number of documents.
+BLOCK = 2048
+
+
 def find_duplicates(
     sources: Sequence[str],
-    fingerprints: Sequence[np.ndarray],
+    fingerprints: Sequence[np.ndarray] | FingerprintStore,
     threshold: float = THRESHOLD,
     min_features: int = 20,
+    block: int = BLOCK,
 ) -> list[Duplicate]:
     """Each document that repeats an earlier one, pointed at that earlier (canonical) document.
 
@@ -165,30 +239,69 @@ def find_duplicates(
     every later copy names it, so `duplicate_of` never points at another duplicate. A copy
     whose nearest earlier match is itself a duplicate joins that match's canonical document.
     Fingerprints under `min_features` (a caption, an empty page) are never matched.
-    """
-    from sklearn.neighbors import NearestNeighbors
 
-    usable = [i for i, fp in enumerate(fingerprints) if len(fp) >= min_features]
+    Every pair is compared exactly (features shared, counted by sparse products), one block
+    of `block` documents against each earlier block, so memory does not grow with the number
+    of documents when `fingerprints` is a `FingerprintStore`.
+    """
+    if isinstance(fingerprints, FingerprintStore):
+        return _find_in_store(sources, fingerprints, threshold, min_features, block)
+    with FingerprintStore(len(fingerprints)) as store:
+        for position, fp in enumerate(fingerprints):
+            store.put(position, fp)
+        return _find_in_store(sources, store, threshold, min_features, block)
+
+
+def _nearest_earlier(
+    store: FingerprintStore, usable: np.ndarray, threshold: float, block: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each usable document, its most similar earlier one at or over `threshold` (the
+    earliest on a tie; -1 if none) and that similarity."""
+    n = len(usable)
+    best = np.full(n, -1, dtype=np.int64)
+    best_similarity = np.full(n, -1.0)
+    sizes = store.lengths()[usable].astype(np.float64)
+    for q0 in range(0, n, block):
+        q1 = min(n, q0 + block)
+        queries = store.matrix(usable[q0:q1])
+        for c0 in range(0, q1, block):
+            c1 = min(q1, c0 + block)
+            shared = (queries @ store.matrix(usable[c0:c1]).T).tocoo()
+            rows, cols = shared.row.astype(np.int64) + q0, shared.col.astype(np.int64) + c0
+            keep = cols < rows
+            rows, cols, counts = rows[keep], cols[keep], shared.data[keep].astype(np.float64)
+            cosine = counts / np.sqrt(sizes[rows] * sizes[cols])
+            keep = cosine >= threshold
+            rows, cols, cosine = rows[keep], cols[keep], cosine[keep]
+            # per row: the highest similarity, then the earliest document
+            order = np.lexsort((cols, -cosine, rows))
+            rows, cols, cosine = rows[order], cols[order], cosine[order]
+            first = np.ones(len(rows), dtype=bool)
+            first[1:] = rows[1:] != rows[:-1]
+            for row, col, value in zip(rows[first], cols[first], cosine[first], strict=True):
+                if value > best_similarity[row] or (
+                    value == best_similarity[row] and col < best[row]
+                ):
+                    best[row], best_similarity[row] = col, value
+    return best, best_similarity
+
+
+def _find_in_store(
+    sources: Sequence[str],
+    store: FingerprintStore,
+    threshold: float,
+    min_features: int,
+    block: int,
+) -> list[Duplicate]:
+    usable = np.flatnonzero(store.lengths() >= min_features)
     if len(usable) < 2:
         return []
-    matrix = _matrix([fingerprints[i] for i in usable])
-    index = NearestNeighbors(metric="cosine", algorithm="brute").fit(matrix)
-    distances, neighbours = index.radius_neighbors(
-        matrix, radius=1.0 - threshold, sort_results=True
-    )
-    canonical: dict[int, int] = {}  # position in `usable` -> canonical position
+    nearest, _ = _nearest_earlier(store, usable, threshold, block)
+    canonical = np.arange(len(usable))
     found: list[Duplicate] = []
-    for row in range(len(usable)):
-        earlier = [(d, n) for d, n in zip(distances[row], neighbours[row], strict=True) if n < row]
-        if not earlier:
-            continue
-        _, nearest = min(earlier)
-        root = canonical.get(nearest, nearest)
-        canonical[row] = root
-        a, b = usable[row], usable[root]
-        found.append(
-            Duplicate(
-                sources[a], sources[b], round(similarity(fingerprints[a], fingerprints[b]), 4)
-            )
-        )
+    for row in np.flatnonzero(nearest >= 0):
+        root = canonical[row] = canonical[nearest[row]]
+        a, b = int(usable[row]), int(usable[root])
+        score = round(similarity(store.get(a), store.get(b)), 4)
+        found.append(Duplicate(sources[a], sources[b], score))
     return found

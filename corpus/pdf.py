@@ -3,8 +3,9 @@
 Pages are joined by "\\n" and `Document.pages` keeps each page's `(start, end)` in the text.
 Layout: a band of a page set in two columns (a gutter no word crosses, prose on both
 sides) is read column by column, left then right, each column cut again if it holds two
-(`reading_boxes`); ruled tables are kept as data on `Document.tables` (`vnpolicy.corpus.tables.Table`:
-rows of cells and, once the text is final, each cell's span in it).
+(`reading_boxes`); ruled tables are kept as data on `Document.tables`
+(`vnpolicy.corpus.tables.Table`: rows of cells and, once the text is final, each cell's span
+in it).
 Cleaning (the last two steps are plain functions on strings, tested without a PDF):
 - footnote reference marks are dropped where a footnote of that number sits on the page
   ("ÁN LỆ SỐ 43/2021/AL¹" reads "ÁN LỆ SỐ 43/2021/AL", not "43/2021/AL1"); "m²" stays "m2";

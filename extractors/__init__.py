@@ -7,7 +7,7 @@
 """
 
 if __name__ != "vnpolicy.extractors":  # pragma: no cover - a guard, not behaviour
-    # This folder is installed as `vnpolicy.extractors`; importing it as `extractors` would shadow (or be
-    # shadowed by) PyPI's package of that name and register the spaCy components twice.
+    # This folder is installed as `vnpolicy.extractors`; importing it as `extractors` would
+    # shadow (or be shadowed by) PyPI's package of that name and register the spaCy
+    # components twice.
     raise ImportError("`extractors` is part of vnpolicy: import `vnpolicy.extractors`")
-

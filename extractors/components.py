@@ -67,7 +67,7 @@ def _analyzed(doc: Doc):
 @Language.factory("vnpolicy_references")
 def make_references(nlp: Language, name: str):
     def references(doc: Doc) -> Doc:
-        found = extract_references(_analyzed(doc))
+        found = extract_references(_analyzed(doc), doc)
         doc._.references = found["references"]
         doc._.relations = found.get("relations", [])
         doc._.self_document = found.get("self")

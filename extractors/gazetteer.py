@@ -13,6 +13,8 @@ loading it takes ~40 ms. A cache that cannot be read or written is ignored.
 ['Tỉnh Quảng Trị']
 >>> lookup_province("Hà Giang").new_province
 'Tỉnh Tuyên Quang'
+>>> successor_of(lookup_province("Thừa Thiên Huế")).name
+'Thành phố Huế'
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import re
 import sqlite3
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +38,12 @@ from vnpolicy.nlp.normalize import fold_for_matching
 
 LEGACY = "legacy"
 REFORM_2025 = "2025"
+
+# Provinces renamed between the package's pre-reform snapshot and the texts that name them:
+# former short name -> (short name in the package, first day of the new name). Thừa Thiên
+# Huế became the centrally-governed Thành phố Huế on 1 January 2025 (Nghị quyết
+# 175/2024/QH15); the package's pre-reform table already calls it "Thành phố Huế".
+FORMER_PROVINCES: dict[str, tuple[str, str]] = {"Thừa Thiên Huế": ("Huế", "2025-01-01")}
 
 # Level of each unit type (Luật Tổ chức chính quyền địa phương, Điều 2).
 _TYPE_LEVEL = {
@@ -58,7 +66,8 @@ class AdminUnit:
 
     `name` is the full name ("Huyện Hải Lăng"), `short` the name without its type word,
     `era` `legacy` (before 1 July 2025) or `2025`, `new_province` the post-2025 province it
-    belongs to now.
+    belongs to now, `successor_code` the code of the post-2025 province or commune it became
+    (the package's converter; none for districts, which the reform abolished).
     """
 
     name: str
@@ -69,6 +78,7 @@ class AdminUnit:
     era: str
     province: str
     new_province: str | None
+    successor_code: str | None = None
 
 
 def name_key(name: str) -> str:
@@ -108,30 +118,55 @@ class _Gazetteer:
     def __init__(self) -> None:
         self.by_key: dict[str, list[AdminUnit]] = {}
         self.by_loose: dict[str, list[AdminUnit]] = {}
+        self.by_code: dict[tuple[str, str, str], AdminUnit] = {}
         self._seen: set[tuple[str, str, str]] = set()
         data = _data_dir()
         conv = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
         old_to_new_key = {old: new for new, olds in conv["DICT_PROVINCE"].items() for old in olds}
+        # "tinhquangtri_huyenhailang_xahaian" -> (new province key, new ward key); a commune
+        # split among several new ones (DICT_PROVINCE_WARD_DIVIDED) has no single successor.
+        old_to_new_ward = {
+            old: (prov_key, ward_key)
+            for prov_key, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items()
+            for ward_key, olds in wards.items()
+            for old in olds
+        }
         con = sqlite3.connect(data / "dataset.db")
         try:
             new_names = dict(
                 con.execute("SELECT DISTINCT provinceKey, province FROM admin_units").fetchall()
             )
+            new_codes = dict(
+                con.execute("SELECT DISTINCT provinceKey, provinceCode FROM admin_units").fetchall()
+            )
+            new_ward_codes = {
+                (p, w): code
+                for p, w, code in con.execute(
+                    "SELECT provinceKey, wardKey, wardCode FROM admin_units"
+                ).fetchall()
+            }
             legacy_rows = con.execute(
                 "SELECT province, provinceShort, provinceCode, provinceKey, district,"
                 " districtShort, districtType, districtCode, ward, wardShort, wardType,"
-                " wardCode FROM admin_units_legacy"
+                " wardCode, districtKey, wardKey FROM admin_units_legacy"
             ).fetchall()
             for row in legacy_rows:
                 prov, prov_s, prov_c, prov_k, dist, dist_s, dist_t, dist_c = row[:8]
-                ward, ward_s, ward_t, ward_c = row[8:]
-                new_prov = new_names.get(old_to_new_key.get(prov_k, ""))
-                place = (LEGACY, prov_s, new_prov)
-                self._add_once(prov, prov_s, _type_of(prov, prov_s), "province", prov_c, *place)
+                ward, ward_s, ward_t, ward_c, dist_k, ward_k = row[8:]
+                new_prov_key = old_to_new_key.get(prov_k, "")
+                place = (LEGACY, prov_s, new_names.get(new_prov_key))
+                self._add_once(
+                    prov, prov_s, _type_of(prov, prov_s), "province", prov_c, *place,
+                    new_codes.get(new_prov_key),
+                )  # fmt: skip
                 if dist:
                     self._add_once(dist, _plain_short(dist_s), dist_t, "district", dist_c, *place)
                 if ward:
-                    self._add_once(ward, _plain_short(ward_s), ward_t, "commune", ward_c, *place)
+                    new_ward = old_to_new_ward.get(f"{prov_k}_{dist_k}_{ward_k}")
+                    succ = new_ward_codes.get(new_ward) if new_ward else None
+                    self._add_once(
+                        ward, _plain_short(ward_s), ward_t, "commune", ward_c, *place, succ
+                    )
             new_rows = con.execute(
                 "SELECT province, provinceShort, provinceCode, ward, wardShort, wardType,"
                 " wardCode FROM admin_units"
@@ -144,6 +179,14 @@ class _Gazetteer:
         finally:
             con.close()
         del self._seen
+        for former, (short, _since) in FORMER_PROVINCES.items():
+            for unit in [u for u in self.by_key.get(name_key(short), []) if u.level == "province"]:
+                if unit.era == LEGACY:
+                    self._add(
+                        replace(
+                            unit, name=f"Tỉnh {former}", short=former, type="tỉnh", province=former
+                        )
+                    )
         # Usual short forms ("TP.HCM", "Thừa Thiên Huế") point at the unit they name.
         for form, short in CITY_SHORT_FORMS.items():
             targets = [u for u in self.by_key.get(name_key(short), []) if u.level == "province"]
@@ -159,7 +202,9 @@ class _Gazetteer:
         if (era, level, code) in self._seen:
             return
         self._seen.add((era, level, code))
-        self._add(AdminUnit(name, short, (type_ or "").casefold(), level, code, *place))
+        unit = AdminUnit(name, short, (type_ or "").casefold(), level, code, *place)
+        self.by_code[(era, level, code)] = unit
+        self._add(unit)
 
     def _add(self, unit: AdminUnit) -> None:
         for key in {name_key(unit.short), name_key(unit.name)}:
@@ -264,6 +309,36 @@ def new_province_of(name: str, level: str | None = None) -> str | None:
     if units and units[0].level == "province":
         return units[0].new_province
     return provinces.pop() if len(provinces) == 1 else None
+
+
+def successor_of(unit: AdminUnit) -> AdminUnit | None:
+    """The post-2025 unit a pre-reform province or commune became, when its name changed
+    (merged into another, or renamed); None for a unit that kept its name, and for districts.
+
+    >>> successor_of(lookup_province("Hà Nam")).name
+    'Tỉnh Ninh Bình'
+    >>> successor_of(lookup_province("Quảng Trị")) is None
+    True
+    """
+    if unit.era != LEGACY or not unit.successor_code:
+        return None
+    level = "province" if unit.level == "province" else "commune"
+    new = _gazetteer().by_code.get((REFORM_2025, level, unit.successor_code))
+    if new is None or name_key(new.name) == name_key(unit.name):
+        return None
+    return new
+
+
+def province_name_at(short: str, date: str | None) -> str:
+    """The name a province had on `date` (ISO): "Huế" before 2025 was "Thừa Thiên Huế".
+
+    >>> province_name_at("Huế", "2019-05-02"), province_name_at("Huế", "2025-08-01")
+    ('Thừa Thiên Huế', 'Huế')
+    """
+    for former, (now, since) in FORMER_PROVINCES.items():
+        if short == now and date and date < since:
+            return former
+    return short
 
 
 def is_place(name: str, levels: tuple[str, ...] = ("province", "district", "commune")) -> bool:

@@ -184,3 +184,91 @@ def find_full_mentions(text: str) -> list[FullMention]:
         found.append(mention)
         prev_end = m.end()
     return found
+
+
+# --- named mentions: pinpoints and coordinated plenums -------------------------------------
+
+# "Nghị quyết Trung ương 4 Điều 4": an article, clause or chapter cited inside the document is
+# not part of its name.
+_PINPOINT = re.compile(r"\s+(?:Điều|Khoản|khoản|Mục|Chương|Phần|Điểm|điểm)\s+\d+\w*(?:\s.*)?$")
+
+
+def without_pinpoint(text: str, mention: NamedMention) -> NamedMention:
+    """The mention without a trailing pinpoint: "Nghị quyết Trung ương 4 Điều 4" ->
+    "Nghị quyết Trung ương 4"."""
+    m = _PINPOINT.search(text, mention.start, mention.end)
+    if not m or m.start() == mention.start or not _PINPOINT.search(mention.name):
+        return mention
+    name = _PINPOINT.sub("", mention.name)
+    return NamedMention(mention.start, m.start(), mention.doc_type, name=name)
+
+
+_PLENUM_TYPES = ("nghị quyết", "kết luận", "chỉ thị")
+_PLENUM_HEAD = re.compile(
+    r"(?P<head>(?:Hội nghị\s+)?(?:(?:Ban Chấp hành|BCH)\s+)?(?:Trung ương|TW|TƯ)\s+)"
+    r"(?P<n>\d{1,2})(?![\w])"
+)
+_AND = r"\s*(?:,\s*và|,|và)\s*"
+_MORE_PLENUM = re.compile(
+    _AND + r"(?P<head>(?:Hội nghị\s+)?(?:Trung ương|TW|TƯ)\s+)?(?P<n>\d{1,2})(?![\w]|[.,/]\d)"
+)
+_ROMAN_TERM = r"[IVXLC]+(?![\w])"
+_TERMS = re.compile(
+    rf"\s*(?P<open>\(\s*)?khóa\s+(?P<first>{_ROMAN_TERM})"
+    rf"(?P<more>(?:{_AND}(?:khóa\s+)?{_ROMAN_TERM})*)(?(open)\s*\))"
+)
+
+
+def _plenum_list(text: str, pos: int) -> tuple[list[tuple[int, int, str]], list[str], int]:
+    """The plenums listed from `pos` (each with its span), the terms after them, and the end:
+    "Trung ương 4 và Trung ương 5 khóa XII" -> [4, 5], ["XII"]."""
+    first = _PLENUM_HEAD.match(text, pos)
+    if first is None:
+        return [], [], pos
+    plenums = [(first.start(), first.end(), first.group("n"))]
+    end = first.end()
+    pending: list[tuple[int, int, str]] = []
+    while (more := _MORE_PLENUM.match(text, end)) is not None:
+        item = (more.start("n") if not more.group("head") else more.start("head"), more.end())
+        entry = (item[0], item[1], more.group("n"))
+        if more.group("head"):
+            plenums.extend(pending)
+            plenums.append(entry)
+            pending = []
+        else:
+            pending.append(entry)  # a bare number counts only when a term follows
+        end = more.end()
+    terms_match = _TERMS.match(text, end)
+    if terms_match is None:
+        end = plenums[-1][1]
+        return plenums, [], end
+    plenums.extend(pending)
+    terms = [terms_match.group("first"), *re.findall(_ROMAN_TERM, terms_match.group("more"))]
+    return plenums, terms, terms_match.end()
+
+
+def coordinated_plenums(text: str, named: list[NamedMention]) -> list[NamedMention]:
+    """Plenum resolutions named together become one mention each, sharing the term:
+    "Nghị quyết Trung ương 4 và Trung ương 5 khóa XII" -> "Nghị quyết Trung ương 4 khóa XII",
+    "Nghị quyết Trung ương 5 khóa XII"; "Nghị quyết Trung ương 4 (khóa XI, XII)" -> one for
+    each term. Other mentions pass unchanged."""
+    out: list[NamedMention] = []
+    for n in named:
+        heads = (
+            list(_PLENUM_HEAD.finditer(text, n.start, n.end)) if n.doc_type in _PLENUM_TYPES else []
+        )
+        plenums, terms, end = _plenum_list(text, heads[0].start()) if heads else ([], [], 0)
+        if len(plenums) < 2 and len(terms) < 2:
+            out.append(n)
+            continue
+        lead = re.sub(r"\s+", " ", text[n.start : heads[0].start()]).strip()
+        head = re.sub(r"\s+", " ", heads[0].group("head")).strip()
+        for i, (start, stop, number) in enumerate(plenums):
+            span_start = n.start if i == 0 else start
+            span_end = max(stop, n.end) if len(plenums) == 1 else stop
+            if i == len(plenums) - 1:
+                span_end = end
+            for term in terms or [None]:
+                name = f"{lead} {head} {number}" + (f" khóa {term}" if term else "")
+                out.append(NamedMention(span_start, span_end, n.doc_type, name=name))
+    return out

@@ -1,31 +1,34 @@
 """Find documents named without a number: laws by title, Party congress and plenum
 resolutions, charters, and typed documents with their subject ("Đề án ...", "Chỉ thị về ...").
 
-Each finder reads the words after a capitalised type word and stops at a word that cannot
-belong to a title; generic mentions ("các nghị quyết của Trung ương", "Nghị định này") are
-never matched because the type word must be capitalised and followed by a specific name.
+Titles in the registry (`data/document_titles.json`, matched with spaCy by `title_registry`)
+are found whole; other law titles end where the grammar of `title_grammar` ends them. The other
+finders read the words after a capitalised type word and stop at a word that cannot belong to a
+name; generic mentions ("các nghị quyết của Trung ương", "Nghị định này") are never matched
+because the type word must be capitalised and followed by a specific name.
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from vnpolicy.extractors.reference_find import DeicticMention, NamedMention, NumberOnlyMention
+from vnpolicy.extractors.title_grammar import (
+    CLAUSE_VERB_PAIRS,
+    TITLE_STOPS,
+    edition_end,
+    title_words_end,
+)
+from vnpolicy.extractors.title_grammar import words_after as _words_after
+from vnpolicy.extractors.title_registry import TitleMatch, registered_titles_in
 
 _WORD = re.compile(r"\w+|[^\w\s]")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
-# Words that end a law title (the title never contains them as words of its own).
-LAW_TITLE_STOPS = frozenset(
-    """số ngày của được đã đang sẽ thì là này để theo tại do có không với cho trong khi nếu
-    mà nhưng hoặc hay đến từ như nói trên đó gồm thuộc vào ra bởi về hiện nay
-    nhằm cũng vẫn phải cần đều các những qua trước sau tới cùng rằng
-    nên vì tuy song bị nhiều mọi hầu""".split()
-)
-# Two-word stops: "Luật Đất đai quy định", "Luật Thủ đô hiện hành".
-LAW_TITLE_STOP_PAIRS = frozenset({("quy", "định"), ("hiện", "hành"), ("có", "hiệu")})
-# Stop words that are part of well-known titles ("Pháp lệnh Ưu đãi người có công").
-LAW_TITLE_KEEP_PAIRS = frozenset({("có", "công")})
+# Words that end a title (the title never contains them as words of its own).
+LAW_TITLE_STOPS = TITLE_STOPS
 # Words after "Luật" that make another word ("Luật sư", "luật pháp") or a deixis.
 LAW_FALSE_STARTS = frozenset("sư gia pháp này đó trên số định lệ hóa và".split())
 # Words a Party congress/plenum name is made of besides capitalised ones and numerals.
@@ -45,9 +48,7 @@ _CHARTER_RE = re.compile(
     r"(?<![\w])(?:Điều lệ\s+(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?"
     r"|Đoàn(?:\s+TNCS\s+Hồ\s+Chí\s+Minh)?"
     r"|Hội\s+[A-ZĐ][\w ]{2,40}?(?=[,.;)]))"
-    r"|Cương lĩnh(?:\s+chính\s+trị)?(?:\s+của\s+Đảng)?(?:\s+(?:xây\s+dựng\s+đất\s+nước\s+trong"
-    r"\s+thời\s+kỳ\s+quá\s+độ\s+lên\s+chủ\s+nghĩa\s+xã\s+hội)(?:\s*\(\s*bổ\s+sung,\s+phát\s+triển"
-    r"\s+năm\s+2011\s*\))?)?)(?![\w])"
+    r"|Cương lĩnh(?:\s+chính\s+trị)?(?:\s+của\s+Đảng)?)(?![\w])"
 )
 # The rules issued with a charter, known by that name: "Quy định thi hành Điều lệ Đảng",
 # "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng" (the Party's Quy định/Hướng dẫn of each
@@ -56,13 +57,6 @@ _CHARTER_RULES_RE = re.compile(
     r"(?<![\w])(?P<type>Quy định|Hướng dẫn)(?:\s+một\s+số\s+vấn\s+đề\s+cụ\s+thể)?"
     r"\s+(?:thi\s+hành|thực\s+hiện)\s+Điều\s+lệ\s+(?:Đảng|Đoàn(?:\s+TNCS\s+Hồ\s+Chí\s+Minh)?)"
     r"(?![\w])"
-)
-# Party regulations cited by their conventional title, even in lower case, by the press and
-# by the Ủy ban Kiểm tra in disciplinary notices ("vi phạm quy định về những điều đảng viên
-# không được làm": Quy định 47-QĐ/TW of 2011, then 37-QĐi/TW of 2021).
-_CONVENTIONAL_RULES_RE = re.compile(
-    r"(?<![\w])[Qq]uy định(?:\s+của\s+Bộ\s+Chính\s+trị)?\s+về\s+những\s+điều\s+đảng\s+viên"
-    r"\s+không\s+được\s+làm(?![\w])"
 )
 _CONGRESS_RE = re.compile(
     r"(?<![\w])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?:của\s+)?"
@@ -118,99 +112,39 @@ _NUMBER_TYPES = {
 }
 
 
-def _words_after(text: str, pos: int, limit: int = 60) -> list[re.Match[str]]:
-    """The words after `pos` to the end of the line; a PDF line break before a lowercase
-    word ("Bộ luật Tố tụng\ndân sự") does not end the line."""
-    lead = re.match(r"[ \t]*\n?[ \t]*", text[pos : pos + 10])
-    pos += lead.end() if lead else 0
-    end = min(len(text), pos + 400)
-    for nl in re.finditer(r"\n\s*(?=\S)", text[pos:end]):
-        nxt = text[pos + nl.end()]
-        if not nxt.islower():
-            end = pos + nl.start()
-            break
-    return list(_WORD.finditer(text, pos, end))[:limit]
-
-
 def _is_stop(words: list[re.Match[str]], i: int) -> bool:
     low = words[i].group(0).lower()
     nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
-    if (low, nxt) in LAW_TITLE_KEEP_PAIRS:
-        return False
-    if low in LAW_TITLE_STOPS:
-        return True
-    return (low, nxt) in LAW_TITLE_STOP_PAIRS
+    return low in LAW_TITLE_STOPS or (low, nxt) in CLAUSE_VERB_PAIRS
 
 
-def _short_tail(words: list[re.Match[str]], i: int) -> bool:
-    """After "," or "và" at `i`: a short lowercase tail that ends the title ("Cán bộ, công
-    chức số", "Phí và lệ phí;"), not the start of a new clause."""
-    k = i + 1
-    n = 0
-    while k < len(words) and n < 8:
-        t = words[k].group(0)
-        if not t[0].isalpha() or t[0].isupper() or _is_stop(words, k) or t == "và":
-            break
-        if t == "năm" and k + 1 < len(words) and re.fullmatch(r"(?:19|20)\d\d", words[k + 1][0]):
-            break
-        pair = f"{t} {words[k + 1].group(0).lower()}" if k + 1 < len(words) else t
-        if pair in _TYPE_PAIRS or t == "luật":
-            return False  # "Luật Thủ đô, nghị quyết của Quốc hội": a list of other things
-        k += 1
-        n += 1
-    if n == 0 or n > 7:
-        return False
-    if k >= len(words):
-        return True
-    t = words[k].group(0)
-    nxt = words[k + 1].group(0).lower() if k + 1 < len(words) else ""
-    if re.fullmatch(r"(?:19|20)\d\d", t):
-        return True  # "Luật Cán bộ, công chức 2008"
-    if n > 4:
-        # a longer tail ("Luật Trật tự, an toàn giao thông đường bộ năm 2024") must end
-        # where a title ends: punctuation, its number, or its year
-        return (
-            t in (";", ".", ")", "(")
-            or t.lower() == "số"
-            or (t.lower() == "năm" and bool(re.fullmatch(r"(?:19|20)\d\d", nxt)))
-        )
-    return (
-        (not t[0].isalnum())
-        or t.lower() in _TITLE_ENDS
-        or ((t.lower(), nxt) in LAW_TITLE_STOP_PAIRS)
-    )
-
-
-# Words that may follow a complete law title ("Luật Cán bộ, công chức số ...").
-_TITLE_ENDS = frozenset("số năm và được đã ngày sửa".split())
 _AMEND_LEAD = ("sửa", "đổi", ",", "bổ", "sung")
+_LAW_TYPE_NAMES = ("luật", "bộ luật", "pháp lệnh")
 
 
-def _law_title_end(text: str, words: list[re.Match[str]]) -> int | None:
-    """End offset of a law title given the words after "Luật"; None when there is no title.
+def _law_title_end(text: str, pos: int, titles: dict[int, TitleMatch]) -> int | None:
+    """End offset of a law title whose type word ends at `pos`; None when there is no title.
 
-    "Luật Cán bộ, công chức số 80/2025/QH15" -> after "chức"; "Luật sửa đổi, bổ sung một số
-    điều của Luật Cán bộ, công chức và Luật Viên chức" -> after "Viên chức".
+    A registered title starting at the type word is taken whole; an amending law keeps its
+    object: "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức"
+    runs to "Viên chức".
     """
+    words = _words_after(text, pos)
     if not words:
         return None
     first = words[0].group(0)
     if first.lower() in LAW_FALSE_STARTS or not first[0].isalpha():
         return None
-    if _is_stop(words, 0) and first.lower() != "các":
-        return None
-    if first.isupper() and len(first) <= 3 and len(words) > 1 and words[1].group(0) == ".":
-        return None  # "Pháp Luật TP.HCM": a newspaper
     if [w.group(0).lower() for w in words[:5]] == list(_AMEND_LEAD):
-        # "Luật sửa đổi, bổ sung (một số điều của) Luật X (và Luật Y)"
         k = next(
             (j for j in range(5, min(len(words), 14)) if words[j].group(0) in ("Luật", "Bộ")), None
         )
         if k is None:
             return words[4].end()
-        if words[k].group(0) == "Bộ":
+        inner = words[k]
+        if inner.group(0) == "Bộ":
             k += 1
-        end = _law_title_end(text, words[k + 1 :])
+        end = _law_end_at(text, inner.start(), words[k].end(), titles)
         if end is None:
             return None
         j = next((j for j in range(k, len(words)) if words[j].end() == end), None)
@@ -218,54 +152,21 @@ def _law_title_end(text: str, words: list[re.Match[str]]) -> int | None:
             j is not None
             and j + 2 < len(words)
             and words[j + 1].group(0) == "và"
-            and (words[j + 2].group(0) == "Luật")
+            and words[j + 2].group(0) == "Luật"
         ):
-            return _law_title_end(text, words[j + 3 :]) or end
+            return _law_end_at(text, words[j + 2].start(), words[j + 2].end(), titles) or end
         return end
-    end = None
-    count = 0
-    i = 0
-    while i < len(words):
-        w = words[i].group(0)
-        low = w.lower()
-        if w in (",", "và") or low == "và":
-            if i and _short_tail(words, i):
-                i += 1
-                continue
-            break
-        if w == "(" and i + 2 < len(words) and words[i + 1].group(0).lower() == "sửa":
-            close = next(
-                (k for k in range(i, min(i + 5, len(words))) if words[k].group(0) == ")"), None
-            )
-            if close is not None:
-                end = words[close].end()
-            break
-        if w == "-" and i and i + 1 < len(words) and words[i + 1].group(0)[0].isalpha():
-            i += 1
-            continue
-        if not w[0].isalnum():
-            break
-        if low == "năm" and i + 1 < len(words) and re.fullmatch(r"(?:19|20)\d\d", words[i + 1][0]):
-            end = words[i + 1].end()
-            break
-        if i and re.fullmatch(r"(?:19|20)\d\d", w):
-            end = words[i].end()  # the press writes the edition bare: "Luật Đất đai 2024"
-            break
-        if low == "sửa" and i and i + 1 < len(words) and words[i + 1].group(0).lower() == "đổi":
-            end = words[i + 1].end()
-            break
-        if _is_stop(words, i) and not (i == 0 and low == "các"):
-            break
-        if w.isdigit():
-            break
-        if w[0].isupper() and i > 0 and low in ("luật", "bộ", "pháp", "nghị", "quyết", "hiến"):
-            break
-        end = words[i].end()
-        count += 1
-        if count > 14:
-            return None
-        i += 1
-    return end
+    n = title_words_end(words)
+    return words[n - 1].end() if n else None
+
+
+def _law_end_at(text: str, type_start: int, pos: int, titles: dict[int, TitleMatch]) -> int | None:
+    """End of the law title whose type word spans `type_start`..`pos`: the registered title
+    there when there is one, else the grammar's."""
+    registered = titles.get(type_start)
+    if registered is not None and registered.end > pos:
+        return registered.end
+    return _law_title_end(text, pos, titles)
 
 
 def _congress_name_end(words: list[re.Match[str]]) -> int | None:
@@ -320,6 +221,22 @@ _TYPE_PAIRS = frozenset(
 )
 # Words after a comma that open a new clause rather than continue a subject.
 _CLAUSE_STARTS = frozenset("đồng ông bà anh chị trong theo nhằm góp đáp tạo giúp qua".split())
+# Verbs that head a coordinated aim of one subject ("đổi mới phương thức lãnh đạo của Đảng,
+# xây dựng tổ chức bộ máy ..."): after a comma they continue the subject.
+_AIM_HEADS = frozenset(
+    {
+        ("xây", "dựng"),
+        ("nâng", "cao"),
+        ("đổi", "mới"),
+        ("tăng", "cường"),
+        ("phát", "triển"),
+        ("hoàn", "thiện"),
+        ("đẩy", "mạnh"),
+        ("sắp", "xếp"),
+        ("kiện", "toàn"),
+        ("củng", "cố"),
+    }
+)
 
 
 # Words that end a subject phrase: verbs and prepositions of the main clause ("Đề án ... đã
@@ -346,7 +263,10 @@ def _subject_end(words: list[re.Match[str]], start_index: int) -> int | None:
                 segment += 1
                 total += 1
                 continue
-            if (segment >= 7 and not nxt[:1].isupper()) or nxt.lower() in _CLAUSE_STARTS:
+            aim = (nxt.lower(), nxt2) in _AIM_HEADS
+            if (
+                segment >= 7 and not nxt[:1].isupper() and not aim
+            ) or nxt.lower() in _CLAUSE_STARTS:
                 break
             segment = 0
             continue
@@ -406,25 +326,29 @@ def _named(text: str, start: int, end: int, typ: str) -> NamedMention:
     return NamedMention(start, end, typ, name=_clean(text[start:end]))
 
 
-def find_named_mentions(text: str) -> list[NamedMention]:
-    """Documents named without number, in document order (overlaps not yet removed)."""
+def find_named_mentions(text: str, doc: Doc | None = None) -> list[NamedMention]:
+    """Documents named without number, in document order (overlaps not yet removed).
+
+    `doc`: the pipeline's `Doc` of `text`; the registry is matched over it (its
+    `doc.spans["registered_titles"]` is set). Without it the registry is matched over `text`.
+    """
     found: list[NamedMention] = []
+    registered = registered_titles_in(text, doc)
+    titles = {t.start: t for t in registered if not t.tail_only}
 
     for m in _LAW_RE.finditer(text):
-        words = _words_after(text, m.end())
-        end = _law_title_end(text, words)
+        end = _law_end_at(text, m.start(), m.end(), titles)
         if end is None:
             continue
         typ = "bộ luật" if m.group(0).lower().startswith("bộ") else _LAW_TYPES[m.group(0)]
         start = m.start()
-        pre = text[max(0, start - 9) : start].lower()
         if _SCHOOL_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # "báo Pháp Luật", "Đại học Luật", "Thạc sĩ Luật": not a law
         if _TREATY_BEFORE.search(text[max(0, start - 80) : start]):
             continue
-        if pre.endswith("dự thảo ") or pre.endswith("dự án "):
-            start -= len("dự thảo ") if pre.endswith("dự thảo ") else len("dự án ")
-        found.append(NamedMention(start, end, typ, name=_law_name(text[m.start() : end])))
+        end = edition_end(text, end)
+        found.append(NamedMention(start, end, typ, name=_law_name(text[start:end])))
+    found += _type_less_list_items(text, registered, found)
 
     for m in _CONSTITUTION_RE.finditer(text):
         found.append(_named(text, m.start(), m.end(), "hiến pháp"))
@@ -434,9 +358,6 @@ def find_named_mentions(text: str) -> list[NamedMention]:
         if m.group(0) == "Cương lĩnh":
             continue
         found.append(_named(text, m.start(), m.end(), typ))
-
-    for m in _CONVENTIONAL_RULES_RE.finditer(text):
-        found.append(_named(text, m.start(), m.end(), "quy định"))
 
     for m in _CHARTER_RULES_RE.finditer(text):
         found.append(_named(text, m.start(), m.end(), m.group("type").lower()))
@@ -515,6 +436,7 @@ def find_named_mentions(text: str) -> list[NamedMention]:
             end = _subject_end(words, 0)
             if end is not None and len(text[m.end() : end].split()) >= 2:
                 found.append(_named(text, m.start(), end, typ))
+    found += _registered_other(text, registered, found)
     found = [
         n
         for n in found
@@ -524,6 +446,62 @@ def find_named_mentions(text: str) -> list[NamedMention]:
     found = _distribute_law_lists(text, found)
     found.sort(key=lambda x: (x.start, -x.end))
     return found
+
+
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)$")
+
+
+def _type_less_list_items(
+    text: str, registered: list[TitleMatch], found: list[NamedMention]
+) -> list[NamedMention]:
+    """Registered laws listed without their type word after a law: "Luật Ngân sách nhà nước,
+    Bảo hiểm y tế, Luật Đất đai" names "Luật Bảo hiểm y tế"; "Luật giá, phí và lệ phí" names
+    "Luật Phí và lệ phí"."""
+    ends = {n.end for n in found if n.doc_type in _LAW_TYPE_NAMES}
+    out: list[NamedMention] = []
+    for t in registered:
+        if not t.tail_only:
+            continue
+        before = text[max(0, t.start - 12) : t.start]
+        gap = _LIST_GAP.search(before)
+        if gap is None or (t.start - len(before) + gap.start()) not in ends:
+            continue
+        entry = t.entries[0]
+        end = edition_end(text, t.end)
+        type_word = entry.type[0].upper() + entry.type[1:]
+        out.append(
+            NamedMention(
+                t.start, end, entry.type, name=f"{type_word} {_clean(text[t.start : end])}"
+            )
+        )
+        ends.add(end)
+    return out
+
+
+# Types the registry's own matches stand for (laws go through the law finder above, which also
+# applies the grammar and the editions; the Constitution through its own pattern).
+_REGISTRY_OWN_TYPES = frozenset({"nghị quyết", "quy định", "điều lệ", "cương lĩnh", "kết luận"})
+
+
+def _registered_other(
+    text: str, registered: list[TitleMatch], found: list[NamedMention]
+) -> list[NamedMention]:
+    """Registered Party documents and charters found whole: "Cương lĩnh xây dựng đất nước
+    trong thời kỳ quá độ lên chủ nghĩa xã hội (bổ sung, phát triển năm 2011)". A title in
+    lower case counts only when it is long enough to be a name ("vi phạm quy định về những
+    điều đảng viên không được làm")."""
+    spans = {(n.start, n.end) for n in found}
+    out = []
+    for t in registered:
+        entry = t.entries[0]
+        if t.tail_only or entry.type not in _REGISTRY_OWN_TYPES:
+            continue
+        if not t.text[:1].isupper() and len(t.text.split()) < 9:
+            continue
+        end = edition_end(text, t.end)
+        if (t.start, end) not in spans:
+            out.append(_named(text, t.start, end, entry.type))
+    return out
 
 
 # "các Luật: Đất đai, Nhà ở và Kinh doanh bất động sản", "các Luật công chức, viên chức": one

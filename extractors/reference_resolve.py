@@ -3,7 +3,9 @@
 Every mention of one document merges into one `Reference`: spellings of the same id
 ("05- CT/TW", "05-CT/TW"), a named mention followed by "(số 11-NQ/TW)", a bare number
 ("Chỉ thị 20" -> "20/CT-TTg"), a deictic short form ("Chỉ thị này" -> the last chỉ thị).
-A date, issuer, term or title stated at any mention fills the merged entry.
+A date, issuer, term or title stated at any mention fills the merged entry. Named mentions
+merge too ("Hiến pháp" after "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"), and an
+unnumbered document gets `resolved` when the same text or the title registry tells its number.
 """
 
 from __future__ import annotations
@@ -14,6 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vnpolicy.extractors.dates import find_dates
+from vnpolicy.extractors.document_ids import (
+    congress_key,
+    document_id_key,
+    document_name_key,
+    plenum_number,
+    split_edition,
+)
 from vnpolicy.extractors.reference_find import (
     LIST_GAP,
     DeicticMention,
@@ -22,9 +31,11 @@ from vnpolicy.extractors.reference_find import (
     NamedMention,
     NumberOnlyMention,
     ReferenceMention,
+    coordinated_plenums,
+    without_pinpoint,
 )
 from vnpolicy.extractors.reference_patterns import ID_RE, issuer_code_from_symbol, symbol_tokens
-from vnpolicy.nlp.normalize import fold_for_matching
+from vnpolicy.extractors.reference_registry import TitleIndex, default_index
 
 
 @dataclass
@@ -43,20 +54,13 @@ class Reference:
     term: str | None = None
     plenum: str | None = None
     title: str | None = None
+    # The numbered document an unnumbered one is known to be: {"id", "date", "by": "text" |
+    # "registry"}, from a numbered mention in the same text or from the title registry.
+    resolved: dict[str, str | None] | None = None
     mentions: list[ReferenceMention] = field(default_factory=list)
 
 
-def id_key(text: str) -> str:
-    """The key two spellings of one id share (letters and digits; đ = d; no leading zeros)."""
-    s = fold_for_matching(text).lower().replace("đ", "d")
-    s = re.sub(r"[^0-9a-z]+", "", s)
-    return s.lstrip("0") or s
-
-
-@lru_cache(maxsize=8192)
-def name_key(name: str) -> str:
-    """The key two spellings of one name share: "Luật đất đai" = "Luật Đất đai"."""
-    return re.sub(r"[^\w]+", " ", fold_for_matching(name).lower()).strip()
+name_key = document_name_key
 
 
 # --- fields read around a mention ----------------------------------------------------------
@@ -66,16 +70,36 @@ _BEFORE_DATE = re.compile(
 )
 # "của Bộ Chính trị", "do UBND tỉnh ban hành", "được Ban Chấp hành Trung ương ban hành".
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do|được)\s+(?=[A-ZĐÂƯỦ])")
+# An issuer ends where the sentence goes on: a preposition, a verb, a clause of purpose or
+# consequence ("để", "nên"), the signer ("do Phó Thủ tướng ... ký"; "Tự do" is a name's).
 _ISSUER_STOPS = re.compile(
     r"\s(?:về|quy định|ban hành|hướng dẫn|phê duyệt|sửa đổi|thực hiện|đã|thì|là|và|để|nhằm|"
     r"với|theo|trong|đến|có|được|cho|gồm|tại|ngày|năm|số|một số|thông qua|công bố|đối với|"
-    r"ký)(?![\w])"
+    r"ký|nên|mà|khi|nếu|vì|bởi|sẽ|đang|vừa|cũng|vẫn|đều|yêu cầu|nêu|nhấn mạnh|khẳng định|"
+    r"chỉ rõ)(?![\w])"
+    r"|(?<![Tt]ự)\sdo(?![\w])"
     r"|[,;:(\n.\"“”]"
 )
 _TITLE_LEAD = re.compile(r"\s*,?\s*(?:về|quy định|hướng dẫn|ban hành)\s+")
 # A title ends at a clause break, or at a comma before a capitalised word that starts the
 # main clause ("về thi hành Điều lệ Đảng, Ban Thường vụ Tỉnh ủy yêu cầu ...").
 _TITLE_END = re.compile(r"[;\n()]|\.\s|\.$|”(?=\s*[,;.)])|,\s+(?=[A-ZĐ])")
+# Where a title runs on into the sentence: a clause of consequence or condition ("nên",
+# "thì"), the signer ("do Phó Thủ tướng Vũ Đức Đam ký"), a second verb phrase ("đã", "là",
+# "yêu cầu", "có hiệu lực"); "để"/"nhằm" are handled by `_purpose_starts_clause`.
+_TITLE_RUN_ON = re.compile(
+    r",?\s(?:(?<!trở\s)nên|thì|đã|đang|sẽ|vẫn|cũng|đều|vừa|là|yêu cầu|nêu rõ|chỉ rõ|"
+    r"nhấn mạnh|khẳng định|quy định rõ|có hiệu lực|được ban hành|được ký|trong đó)(?![\w])"
+    r"|,?\s(?:để|nhằm)(?=\s)"
+    r"|,?\sdo\s+(?:đồng chí\s+|ông\s+|bà\s+)?[A-ZĐ][^,;.\n]{0,80}?\s(?:ký|ban hành)(?![\w])"
+)
+# The signer after the issuer: "do Phó Thủ tướng Vũ Đức Đam ký" (the date follows "ký").
+_SIGNER = re.compile(r"\s*,?\s*do\s+(?:đồng chí\s+|ông\s+|bà\s+)?[A-ZĐ][^,;.\n]{0,80}?\ský(?![\w])")
+# "giải pháp nhằm ...", "biện pháp để ...": a purpose after a noun of means belongs to it.
+_MEANS_NOUNS = re.compile(
+    r"(?:giải pháp|biện pháp|cơ chế|chính sách|điều kiện|nhiệm vụ|chương trình|kế hoạch|"
+    r"hành động|nguồn lực|phương án|định hướng|chủ trương|kinh phí|vốn|quỹ)$"
+)
 _QUOTED = re.compile(r"“([^”]{3,300})”")
 _TERM_IN_PARENS = re.compile(r"\s*\(\s*khóa\s+([IVXLC]+|\d{1,2})\s*\)")
 _TERM = re.compile(r"khóa\s+([IVXLC]+|\d{1,2})(?![\w])")
@@ -149,11 +173,27 @@ def _title_after(text: str, pos: int) -> str | None:
     end = stop.start() if stop else min(len(text), lead.end() + 400)
     if stop and stop.group(0) == "”":
         end += 1
+    if "“" not in text[lead.end() : lead.end() + 30]:
+        end = _run_on_end(text, lead.end(), end)
     title = text[lead.end() : end].strip(" ,")
     quoted = _QUOTED.search(title)
     if quoted and quoted.start() < 30:
         return quoted.group(1).strip()
     return re.sub(r"\s+", " ", title) or None
+
+
+def _run_on_end(text: str, start: int, end: int) -> int:
+    """Where a title between `start` and `end` stops running on into the sentence: "về chuyển
+    DN 100% vốn nhà nước thành công ty cổ phần để các đơn vị thực hiện" ends before "để"."""
+    for stop in _TITLE_RUN_ON.finditer(text, start, end):
+        if stop.start() - start < 6:
+            continue  # "về đề án để ...": the title cannot be empty
+        word = stop.group(0).lstrip(", \t\n")
+        if word in ("để", "nhằm") and not stop.group(0).startswith(","):
+            if _MEANS_NOUNS.search(text[max(start, stop.start() - 20) : stop.start()]):
+                continue
+        return stop.start()
+    return end
 
 
 def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
@@ -163,6 +203,9 @@ def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
     term_paren = _TERM_IN_PARENS.match(text, pos2) if issuer else None
     if term_paren:  # "của Bộ Chính trị (khóa XII) ngày 15/5/2016"
         issuer, pos2 = f"{issuer} khóa {term_paren.group(1)}", term_paren.end()
+    signer = _SIGNER.match(text, pos2) if issuer else None
+    if signer:  # "của Thủ tướng Chính phủ do Phó Thủ tướng Vũ Đức Đam ký ngày ..."
+        pos2 = signer.end()
     if issuer is None and date is None:
         date2, pos3 = None, pos2
     else:
@@ -189,8 +232,12 @@ def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
 # --- resolution ------------------------------------------------------------------------------
 
 
-def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
-    """Merge the mentions of each document and fill its fields from every mention."""
+def resolve_mentions(
+    text: str, found: Mentions, registry: TitleIndex | None = None
+) -> list[Reference]:
+    """Merge the mentions of each document, fill its fields from every mention, and tell
+    which numbered document an unnumbered one is (`resolved`, from the same text or from
+    `registry`, the package's title registry by default)."""
     refs: dict[str, Reference] = {}
     order: list[str] = []
 
@@ -203,20 +250,21 @@ def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
     full_index = _SpanIndex([(m.start, m.end) for m in found.full])
     named = _non_overlapping(
         [
-            n
+            without_pinpoint(text, n)
             for n in found.named
             if not full_index.overlaps(n.start, n.end)
             and not _is_attached_title(text, n, found.full, full_index)
         ],
         text,
     )
+    named = coordinated_plenums(text, named)
     named_ends = [n.end for n in named]
     consumed: set[int] = set()
     by_name: dict[str, Reference] = {}
     laws_by_word: dict[str, list[Reference]] = {}
 
     for m in found.full:
-        key = id_key(m.id)
+        key = document_id_key(m.id)
         ref = add(
             key,
             lambda m=m, key=key: Reference(
@@ -251,6 +299,11 @@ def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
             continue
         key = name_key(n.name)
         host = by_name.get(key) or _similar_name(laws_by_word, n)
+        if host is not None and _other_subject(text, n, host):
+            # "Nghị quyết Trung ương 5 khóa XII về A ... Nghị quyết Trung ương 5 khóa XII về
+            # B": one plenum, two resolutions
+            key = f"{key} về {name_key(_subject_at(text, n) or '')}"
+            host = by_name.get(key)
         if host is None:
             host = add(
                 "name:" + key,
@@ -259,6 +312,9 @@ def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
             by_name[key] = host
         host.mentions.append(n)
         _fill(host, text, n)
+        term = _TERM.search(n.name) if not host.term else None
+        if term:  # "Nghị quyết Trung ương 4 khóa XII" states its term
+            host.term = f"khóa {term.group(1)}"
 
     by_number: dict[tuple[str | None, str], list[Reference]] = {}
     for k in order:
@@ -284,6 +340,9 @@ def resolve_mentions(text: str, found: Mentions) -> list[Reference]:
     _attach_deictic(found.deictic, [refs[k] for k in order], full_index)
     for ref in refs.values():
         ref.mentions.sort(key=lambda x: x.start)
+    _resolve_named(
+        [refs[k] for k in order], found.full, default_index() if registry is None else registry
+    )
     return sorted((refs[k] for k in order), key=lambda r: r.mentions[0].start)
 
 
@@ -300,7 +359,7 @@ def _share_list_dates(text: str, full: list[FullMention], refs: dict[str, Refere
             date, _ = _date_after(text, group[-1].end)
             if date is not None:
                 for g in group[:-1]:
-                    ref = refs.get(id_key(g.id))
+                    ref = refs.get(document_id_key(g.id))
                     if ref is not None and ref.date is None and (g.year or date[:4]) == date[:4]:
                         ref.date = date
         group = [m] if m is not None else []
@@ -324,42 +383,23 @@ class _SpanIndex:
         return self.spans[i] if i >= 0 else None
 
 
-_ROMAN_OR_NUM = r"(?:[IVXLC]+|\d{1,2})"
-_ORDINALS = {
-    "nhất": "1",
-    "hai": "2",
-    "ba": "3",
-    "tư": "4",
-    "năm": "5",
-    "sáu": "6",
-    "bảy": "7",
-    "tám": "8",
-    "chín": "9",
-    "mười": "10",
-}
-_PLENUM = re.compile(r"(?:Trung ương|TW|TƯ)\s+(?P<n>\d{1,2})|Hội nghị lần thứ\s+(?P<w>\d{1,2}|\w+)")
-_CONGRESS = re.compile(
-    r"Đại hội(?:\s+đại biểu)?(?:\s+toàn quốc)?(?:\s+lần thứ)?\s+(?P<n>"
-    r"[IVXLC]+)(?:\s+của Đảng)?(?![\w])"
-)
-_TERM_OF = re.compile(rf"khóa\s+(?P<t>{_ROMAN_OR_NUM})(?![\w])")
+def _subject_at(text: str, n: NamedMention) -> str | None:
+    """The subject stated right after a named mention ("... khóa XII về A" -> "A")."""
+    probe = Reference(key="", doc_type=n.doc_type)
+    _fill(probe, text, n)
+    return probe.title
 
 
-def congress_key(name: str) -> str | None:
-    """One key for the names of one Party congress or plenum resolution: "Nghị quyết Hội nghị
-    Trung ương 5 khóa XII" = "Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương khóa
-    XII" -> "plenum:5:XII"; "Nghị quyết Đại hội XII của Đảng" -> "congress:XII"."""
-    if "Đảng bộ" in name or "Đoàn" in name or "tỉnh" in name:
-        return None
-    term = _TERM_OF.search(name)
-    plenum = _PLENUM.search(name)
-    if plenum and term:
-        n = plenum.group("n") or _ORDINALS.get((plenum.group("w") or "").lower(), plenum.group("w"))
-        return f"plenum:{n}:{term.group('t')}"
-    congress = _CONGRESS.search(name)
-    if congress and not plenum and ("toàn quốc" in name or "của Đảng" in name):
-        return f"congress:{congress.group('n')}"
-    return None
+def _other_subject(text: str, n: NamedMention, host: Reference) -> bool:
+    """Whether a plenum resolution named like `host` is given another subject than it."""
+    ck = congress_key(n.name)
+    if not host.title or not ck or not ck.startswith("plenum:"):
+        return False
+    subject = _subject_at(text, n)
+    if not subject:
+        return False
+    a, b = _tokens(subject), _tokens(host.title)
+    return not (a <= b or b <= a)
 
 
 def _merge_into(host: Reference, other: Reference) -> None:
@@ -371,29 +411,72 @@ def _merge_into(host: Reference, other: Reference) -> None:
     host.title = host.title or other.title
 
 
+def _edition_base(name: str) -> str | None:
+    """The title a qualified name names an edition of ("Hiến pháp năm 1992", "Hiến pháp nước
+    Cộng hòa xã hội chủ nghĩa Việt Nam" -> "hiến pháp"); None for a bare name."""
+    base, year = split_edition(name)
+    key = name_key(base)
+    return key if year or key != name_key(name) else None
+
+
+def _subject(ref: Reference) -> str:
+    """The subject a named document is given: after "về" in its name, or its title read
+    after the mention ("" when none)."""
+    name = ref.name or ""
+    if " về " in name:
+        return name_key(name.split(" về ", 1)[1])
+    return name_key(ref.title) if ref.title else ""
+
+
+def _plenum_candidates(refs: dict[str, Reference], order: list[str], key: str) -> list[str]:
+    """The plenum resolutions a name without a term ("Nghị quyết Trung ương 4") may be: those
+    of the same plenum number with a term, whose subject does not differ from its own."""
+    ref = refs[key]
+    if not ref.name or any(w in ref.name for w in ("Đảng bộ", "Đoàn", "tỉnh")):
+        return []
+    number = plenum_number(ref.name)
+    if number is None:
+        return []
+    mine = _subject(ref)
+    out = []
+    for k in order:
+        other = refs[k]
+        if k == key or not other.name or other.doc_type != ref.doc_type:
+            continue
+        ck = congress_key(other.name)
+        theirs = _subject(other)
+        if ck and ck.startswith(f"plenum:{number}:") and not (mine and theirs and mine != theirs):
+            out.append(k)
+    return out
+
+
 def _merge_editions_and_congresses(refs: dict[str, Reference], order: list[str]) -> list[str]:
-    """Second pass over named documents: a bare "Hiến pháp" joins the one dated edition the
-    text names ("Hiến pháp năm 1992"); two names of one congress or plenum resolution join
-    (a named plenum joins a numbered one only, as one plenum issues several resolutions).
-    Returns the order without the merged keys."""
+    """Second pass over named documents: a bare "Hiến pháp" joins the one qualified edition
+    the text names ("Hiến pháp năm 1992", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt
+    Nam"); two names of one congress or plenum resolution join, and a plenum named without
+    its term ("Nghị quyết Trung ương 4") joins the one plenum of that number the text names
+    with a term. A named plenum with a subject joins a numbered one only, as one plenum
+    issues several resolutions. Returns the order without the merged keys."""
     editions: dict[tuple[str | None, str], set[str]] = {}
     congresses: dict[str, list[str]] = {}
     for k in order:
         r = refs[k]
-        if r.name and _YEAR_SUFFIX.search(r.name):
-            words = name_key(_YEAR_SUFFIX.sub("", r.name)).split()
+        base = _edition_base(r.name) if r.name else None
+        if base:
+            words = base.split()
             for j in range(1, len(words) + 1):
                 editions.setdefault((r.doc_type, " ".join(words[:j])), set()).add(k)
         ck = congress_key(r.name) if r.name else None
         if ck:
             congresses.setdefault(ck, []).append(k)
+    position = {k: i for i, k in enumerate(order)}
     removed: set[str] = set()
     for key in order:
         ref = refs[key]
         if ref.id or not ref.name:
             continue
         host = None
-        if not _YEAR_SUFFIX.search(ref.name):
+        if _edition_base(ref.name) is None:
             dated = editions.get((ref.doc_type, name_key(ref.name)), set()) - {key} - removed
             if len(dated) == 1:
                 host = refs[next(iter(dated))]
@@ -401,9 +484,21 @@ def _merge_editions_and_congresses(refs: dict[str, Reference], order: list[str])
         if host is None and ck:
             same = [k for k in congresses.get(ck, []) if k != key and k not in removed]
             if ck.startswith("plenum:"):
-                same = [k for k in same if refs[k].id]
+                numbered = [k for k in same if refs[k].id]
+                # two spellings of one plenum's name, neither with a subject: the later joins
+                same = numbered or [
+                    k
+                    for k in same
+                    if position[k] < position[key] and not _subject(refs[k]) and not _subject(ref)
+                ]
             if len(same) == 1:
                 host = refs[same[0]]
+        elif host is None:
+            same = [k for k in _plenum_candidates(refs, order, key) if k not in removed]
+            numbered = [k for k in same if refs[k].id]
+            # one plenum (one term) named, perhaps in two spellings: the numbered one first
+            if len({congress_key(refs[k].name or "") for k in same}) == 1 and len(numbered) <= 1:
+                host = refs[(numbered or same)[0]]
         if host is not None and host is not ref:
             _merge_into(host, ref)
             removed.add(key)
@@ -546,9 +641,6 @@ def _similar_name(laws_by_word: dict[str, list[Reference]], n: NamedMention) -> 
     return None
 
 
-_YEAR_SUFFIX = re.compile(r"\s*\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?$")
-
-
 def _by_number(
     by_number: dict[tuple[str | None, str], list[Reference]], s: NumberOnlyMention
 ) -> Reference | None:
@@ -577,3 +669,42 @@ def _attach_deictic(
         host = last_of_type.get(d.doc_type)
         if host is not None:
             host.mentions.append(d)
+
+
+# --- resolved: the numbered document an unnumbered one is ------------------------------------
+
+
+def _year_of(ref: Reference, full: dict[str, FullMention]) -> str | None:
+    """The year a numbered document was issued: from its number ("45/2013/QH13") or date."""
+    mention = full.get(ref.key)
+    return (mention.year if mention else None) or (ref.date[:4] if ref.date else None)
+
+
+def _resolve_named(refs: list[Reference], full: list[FullMention], registry: TitleIndex) -> None:
+    """Set `resolved` on each unnumbered reference whose document is known: a numbered
+    reference of the text with the same title and a compatible edition ("Luật Đất đai số
+    45/2013/QH13 ... Luật Đất đai năm 2013" -> by text), else the registry ("Luật Ngân hàng
+    Nhà nước Việt Nam ngày 16 tháng 6 năm 2010" -> 46/2010/QH12). Several fits resolve
+    nothing."""
+    first_full = {}
+    for m in full:
+        first_full.setdefault(document_id_key(m.id), m)
+    numbered: dict[tuple[str | None, str], list[Reference]] = {}
+    for ref in refs:
+        if ref.id and ref.name:
+            base = name_key(split_edition(ref.name)[0])
+            numbered.setdefault((ref.doc_type, base), []).append(ref)
+    for ref in refs:
+        if ref.id or not ref.name:
+            continue
+        base, year = split_edition(ref.name)
+        fits = [
+            r
+            for r in numbered.get((ref.doc_type, name_key(base)), [])
+            if (not year or _year_of(r, first_full) == year)
+            and (not ref.date or not r.date or r.date == ref.date)
+        ]
+        if len(fits) == 1:
+            ref.resolved = {"id": fits[0].id, "date": fits[0].date, "by": "text"}
+        elif not fits:
+            ref.resolved = registry.resolve(ref.name, ref.doc_type, ref.date, ref.title)

@@ -236,3 +236,109 @@ SUBJECT_OPENERS = {
     "trong những năm qua", "thời gian qua",
 }
 # fmt: on
+
+# Idioms and fixed names that hold a number but count nothing (Từ điển thành ngữ tiếng Việt;
+# the model of local government "chính quyền địa phương 2 cấp", Kết luận 127-KL/TW 2025).
+# fmt: off
+#: Idioms with a number word: the figure is a figure of speech.
+NUMBER_IDIOMS = (
+    "con dao hai lưỡi", "dao hai lưỡi", "năm châu bốn biển", "năm châu", "bốn biển",
+    "bốn phương tám hướng", "bốn phương", "tám hướng", "ba chìm bảy nổi", "năm lần bảy lượt",
+    "ba mặt một lời", "một công đôi việc", "mười phân vẹn mười", "chín người mười ý",
+    "trăm công nghìn việc", "trăm người như một", "hai bàn tay trắng", "ba đầu sáu tay",
+    "bảy nổi ba chìm", "năm bè bảy mối", "ba hoa", "ba phải", "hai mặt", "một sớm một chiều",
+    "mười năm trồng cây", "trăm năm trồng người", "ngàn cân treo sợi tóc", "nghìn cân treo sợi tóc",
+    "ba cọc ba đồng", "một nắng hai sương", "hai sương một nắng", "chân trong chân ngoài",
+    "ba mươi sáu chước", "ba bề bốn bên", "đứng mũi chịu sào", "hai lòng", "một lòng",
+    "hai bên đường", "hai bên bờ", "hai bên đường phố",
+)
+#: Nouns before "N cấp" that make it the name of a model ("chính quyền địa phương 2 cấp",
+#: "mô hình tổ chức 3 cấp"): a count of levels in a name, not a figure.
+LEVEL_MODEL_NOUNS = {
+    "chính quyền", "địa phương", "mô hình", "tổ chức", "bộ máy", "hệ thống", "quản lý",
+    "chính quyền địa phương", "hành chính",
+}
+#: Verbs after "hai bên" that make the sides parties of a dispute, counted ("hai bên tranh
+#: chấp"); otherwise "hai bên" is "both sides", a pair named, not a count.
+SIDES_COUNTED_AFTER = ("tranh chấp", "khởi kiện", "kiện", "đương sự", "tranh luận", "giằng co")
+#: "Từ 1 nhà máy hình thành Tổng công ty": a starting point of a story of growth.
+GROWTH_VERBS = ("hình thành", "phát triển thành", "trở thành", "lớn mạnh thành", "vươn lên thành",
+                "nâng lên thành", "mở rộng thành")
+# fmt: on
+
+
+# --- The grammar of a measure (`statistic_measure`): closed word classes and small noun
+# classes that end, open or cut the noun phrase that says what a figure measures.
+
+#: Words (closed classes and the copulas and verbs of share and change) that end a noun
+#: phrase after a counted noun: prepositions, conjunctions, auxiliaries, demonstratives.
+NP_END_WORDS = {
+    "so", "so với", "trong đó", "tăng", "giảm", "chiếm", "bằng", "tương đương", "là",
+    "với", "và", "cho", "của", "tại", "ở", "trong", "từ", "đến", "tới", "theo", "đã", "đang",
+    "sẽ", "vừa", "cũng", "đều", "nhưng", "hoặc", "hay", "nên", "vì", "do", "để", "khi", "nếu",
+    "thì", "mà", "này", "đó", "ấy", "trên", "dưới", "sau", "trước", "gồm", "bao gồm", "như",
+    "nhằm", "tương ứng", "chủ yếu", "trở lên", "trở xuống", "riêng", "còn", "vượt", "gấp",
+    "năm", "tháng", "ngày", "quý", "hằng năm", "hàng năm", "nay", "hiện nay", "ra", "lên",
+    "xuống", "vào", "thêm", "nữa", "mỗi", "các", "những",
+}  # fmt: skip
+
+#: Verbs that link a subject to its figure: the subject is what the figure measures.
+LINK_VERBS = {
+    "có", "là", "đạt", "chiếm", "gồm", "bao gồm", "tăng", "giảm", "còn", "lên", "xuống",
+    "ở mức", "bằng", "vượt", "tương đương", "khoảng", "với", "đạt mức", "lên tới", "lên đến",
+    "chỉ đạt", "giữ", "duy trì", "hơn",
+}  # fmt: skip
+
+#: Words a subject opens with that are not part of it: connectives and frames.
+SUBJECT_OPENERS = {
+    "hiện nay", "hiện", "trong đó", "đồng thời", "ngoài ra", "bên cạnh đó", "riêng", "tính đến",
+    "như vậy", "theo đó", "cụ thể", "nhất là", "đặc biệt", "tuy nhiên", "qua", "sau", "và",
+    "với", "toàn", "cả", "tổng cộng", "tính chung", "trong", "đến nay", "tính", "nhưng",
+    "trong khi", "còn", "song", "mặt khác", "do đó", "vì vậy", "vì thế", "theo", "về", "đối với",
+    "tại", "ở", "trên", "từ", "đến", "thì", "mà", "đã", "đang", "sẽ", "cũng", "đều", "vẫn", "có",
+    "được", "bị", "là", "các", "những", "mỗi", "mọi",
+}  # fmt: skip
+
+#: Words that cut a subject: what follows is its owner, place or comparison base.
+SUBJECT_CUTS = {
+    "của", "so", "so với", "tại", "ở", "thuộc", "trên địa bàn", "đối với", "theo", "nhờ", "do",
+    "khi", "để", "nhằm", "mà", "thì", "đã", "đang", "sẽ", "vẫn", "cũng", "đều", "chỉ", "chưa",
+    "không", "luôn",
+}  # fmt: skip
+
+#: Nouns that open a subject naming who acts: a locality, a body, "ta".
+ACTOR_NOUNS = {
+    "tỉnh", "huyện", "thành phố", "xã", "phường", "quận", "thị xã", "ngành", "cơ quan", "ta",
+    "chúng ta", "địa phương", "sở", "ủy ban", "chính phủ", "nhà nước", "lực lượng",
+}  # fmt: skip
+
+#: Counted nouns that only classify (persons, cases, turns): the clause's subject says what
+#: is counted ("đảng viên là đoàn viên ... có 9.757 đồng chí").
+GENERIC_COUNTED_NOUNS = {
+    "người",
+    "đồng chí",
+    "trường hợp",
+    "cá nhân",
+    "lượt",
+    "lượt người",
+    "suất",
+    "em",
+    "cháu",
+    "vị",
+}
+
+#: Posts (a person's title) that open a counted phrase: "Phó Giám đốc sở", "Trưởng phòng".
+POST_TITLES = {
+    "Phó", "Trưởng", "Giám đốc", "Chủ tịch", "Bí thư", "Thứ trưởng", "Bộ trưởng", "Chánh",
+    "Cục trưởng", "Vụ trưởng", "Chi cục trưởng", "Ủy viên", "Uỷ viên",
+}  # fmt: skip
+
+LOCALITY_KINDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn"}
+
+#: Nouns that name a rate or a pace: with the verb of change after them they are the measure.
+RATE_NOUNS = {"đà", "mức", "tốc độ", "tỷ lệ", "tỉ lệ", "nhịp độ", "nhịp"}
+
+#: Words that open the whole a percentage is taken of, whatever their tag ("56,3% dự toán").
+RATIO_BASE_HEADS = {
+    "tổng", "toàn", "cả", "tổng số", "số", "dự toán", "kế hoạch", "mục tiêu", "chỉ tiêu",
+}  # fmt: skip

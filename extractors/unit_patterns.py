@@ -708,6 +708,12 @@ ENTERPRISE_HEADS: dict[str, str] = {
     "Tổng công ty": "Tổng công ty",
     "Công ty": "Công ty",
     "Tập đoàn": "Tập đoàn",
+    # The press's short forms: "Cty CP Sữa Việt Nam", "TCty Thép Việt Nam", "CTCP Hòa Phát".
+    "Cty": "Công ty",
+    "CTy": "Công ty",
+    "TCty": "Tổng công ty",
+    "TCTy": "Tổng công ty",
+    "CTCP": "Công ty cổ phần",
     "Ngân hàng": "Ngân hàng",
     "Hợp tác xã": "Hợp tác xã",
     "HTX": "Hợp tác xã",
@@ -815,8 +821,9 @@ REGIONS: frozenset[str] = frozenset(
 BYLINE_MARKERS: tuple[str, ...] = ("Ảnh", "Nguồn", "Theo", "Đồ họa", "Video", "Clip")
 # Lines of web-page furniture that name the publisher ("Bản quyền thuộc về Báo Bình Định").
 WEB_FURNITURE_MARKERS: tuple[str, ...] = ("Bản quyền", "©", "Copyright", "Ghi rõ nguồn")
-# Sites named after a place ("Khu công nghiệp Yên Bình", "Trạm biến áp 220 kV Phú Bình"):
-# the place name there is part of the site's name, not a mention of the locality.
+# Sites, works and products named after a place ("Khu công nghiệp Yên Bình", "Trạm biến áp
+# 220 kV Phú Bình", "cao tốc Long Thành - Dầu Giây", "Xi măng Hà Tiên", "chè Thái Nguyên"):
+# a place name right after such a head word is part of the name, not a mention of the locality.
 FACILITY_WORDS: tuple[str, ...] = (
     "khu công nghiệp",
     "KCN",
@@ -842,6 +849,40 @@ FACILITY_WORDS: tuple[str, ...] = (
     "vườn quốc gia",
     "khu bảo tồn",
     "khu du lịch",
+    # Roads and transport works (Luật Đường bộ 2024: đường cao tốc, quốc lộ; Luật Đường sắt).
+    "cao tốc",
+    "đường cao tốc",
+    "quốc lộ",
+    "đường sắt",
+    "tuyến đường",
+    "cảng",
+    "cảng biển",
+    "nhà ga",
+    "chợ",
+    "sân vận động",
+    # Industries and products named by their place of make, as brands and geographical
+    # indications are (Luật Sở hữu trí tuệ, Điều 79: chỉ dẫn địa lý "chè Thái Nguyên").
+    "xi măng",
+    "dệt",
+    "dệt may",
+    "may mặc",
+    "bia",
+    "sữa",
+    "thép",
+    "gang thép",
+    "giấy",
+    "đạm",
+    "phân bón",
+    "nước mắm",
+    "cà phê",
+    "chè",
+    "gạo",
+    "vải thiều",
+    "bưởi",
+    "nhãn",
+    "thanh long",
+    "rượu",
+    "gốm",
 )
 
 # Short forms of province-level cities used in news.
@@ -860,9 +901,9 @@ CITY_SHORT_FORMS: dict[str, str] = {
     "TP Hồ Chí Minh": "Hồ Chí Minh",
     "TP.HN": "Hà Nội",
     "HCM": "Hồ Chí Minh",
-    "Thừa Thiên Huế": "Huế",
-    "Thừa Thiên - Huế": "Huế",
-    "Thừa Thiên-Huế": "Huế",
+    # The province's name until 2025 (gazetteer.FORMER_PROVINCES), dashed as often written.
+    "Thừa Thiên - Huế": "Thừa Thiên Huế",
+    "Thừa Thiên-Huế": "Thừa Thiên Huế",
     "Bà Rịa - Vũng Tàu": "Bà Rịa - Vũng Tàu",
     "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
 }

@@ -8,10 +8,13 @@ read once from the model file (`models.bin`, CRFsuite format) into one table per
 each syllable's five single-position templates are summed once per process and cached, and
 the pair and triple templates are looked up directly. The per-syllable values the model was
 trained on (lower case, `isdigit`, `istitle`, dictionary membership) come from underthesea's
-own featurizer, called once per distinct syllable. `tests/test_analysis.py` asserts that the
-words equal `word_tokenize(sentence, use_token_normalize=False)` on every dev sentence.
+own featurizer, called once per distinct syllable.
 
->>> segment("Huyện ủy Hải Lăng có 9.757 đảng viên")
+This reads underthesea's model folder and featurizer, which are not its public interface: a
+folder this module cannot read raises `ModelLayoutError`, and `vnpolicy.nlp.segment` uses a
+`Segmenter` only after its words equal `word_tokenize`'s on sample sentences.
+
+>>> Segmenter().words("Huyện ủy Hải Lăng có 9.757 đảng viên")
 ['Huyện', 'ủy', 'Hải Lăng', 'có', '9.757', 'đảng viên']
 """
 
@@ -19,7 +22,6 @@ from __future__ import annotations
 
 import re
 import struct
-from functools import lru_cache
 from pathlib import Path
 
 _BOS, _EOS = "\x00BOS", "\x00EOS"  # padding syllables (never produced by the tokenizer)
@@ -28,12 +30,21 @@ _BOS, _EOS = "\x00BOS", "\x00EOS"  # padding syllables (never produced by the to
 _CACHE = 50_000
 _SUFFIXES = ("", "lower", "isdigit", "istitle", "is_in_dict")
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?$")
+_WINDOW_SUFFIXES = ("", "lower", "istitle", "is_in_dict")  # those `_values` computes
+_LABELS = ("B-W", "I-W")
+_MODEL_NAME = "ws_crf_vlsp2013_20230727"
+
+
+class ModelLayoutError(Exception):
+    """underthesea's segmentation model is not laid out as this module reads it (file: cause)."""
 
 
 def _model_dir() -> Path:
-    import underthesea.pipeline.word_tokenize as wt
-
-    return Path(wt.__file__).parent / "models" / "ws_crf_vlsp2013_20230727"
+    try:
+        import underthesea.pipeline.word_tokenize as wt
+    except ImportError as exc:
+        raise ModelLayoutError(f"underthesea.pipeline.word_tokenize: {exc}") from exc
+    return Path(wt.__file__).parent / "models" / _MODEL_NAME
 
 
 def _read_cqdb(data: bytes, offset: int) -> list[str]:
@@ -69,123 +80,194 @@ def read_crfsuite(path: Path) -> tuple[list[str], dict[str, list[float]], list[l
     return labels, state, trans
 
 
+def _load_strings(path: Path, kind: type, what: str):
+    """A joblib file of `features.bin`/`dictionary.bin` holding a `kind` of strings."""
+    import joblib
+
+    if not path.is_file():
+        raise ModelLayoutError(f"{path}: missing")
+    try:
+        value = joblib.load(path)
+    except Exception as exc:  # a pickle of anything may fail in any way
+        raise ModelLayoutError(f"{path}: unreadable ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(value, kind) or not all(isinstance(v, str) for v in value):
+        raise ModelLayoutError(f"{path}: not a {what} ({type(value).__name__})")
+    return value
+
+
+def _read_model(path: Path) -> tuple[list[str], dict[str, list[float]], list[list[float]]]:
+    if not path.is_file():
+        raise ModelLayoutError(f"{path}: missing")
+    try:
+        labels, state, trans = read_crfsuite(path)
+    except (ValueError, IndexError, struct.error) as exc:
+        raise ModelLayoutError(f"{path}: {exc}") from exc
+    if sorted(labels) != list(_LABELS):
+        raise ModelLayoutError(f"{path}: labels {labels}, not {list(_LABELS)}")
+    return labels, state, trans
+
+
+class _Caches:
+    """Scores already computed: per syllable (`info`, `unigram`), per pair and per triple.
+
+    Threads share one `_Caches` without a lock: an entry is a pure function of its key and the
+    model and is stored finished (a tuple, one dict assignment; `info` before `unigram`, which
+    marks a syllable as known), entries are never removed, and a full cache is replaced by a
+    new object, never cleared, so a thread that took the old one finishes its sentence with it.
+    """
+
+    __slots__ = ("info", "unigram", "pair", "triple")
+
+    def __init__(self, info: dict, unigram: dict) -> None:
+        self.info: dict[str, dict[str, str]] = info
+        self.unigram: dict[str, tuple[float, ...]] = unigram
+        self.pair: dict[tuple[str, ...], tuple[float, ...]] = {}
+        self.triple: dict[tuple[str, ...], tuple[float, ...]] = {}
+
+
 class Segmenter:
     """The underthesea word segmentation model, scored without feature strings."""
 
     def __init__(self, model_dir: Path | None = None):
-        import joblib
-        from underthesea_core import CRFFeaturizer
+        """Read the model of `model_dir` (underthesea's own by default).
+
+        Raises `ModelLayoutError` naming the file and the cause when a file is missing or not
+        as expected (templates, labels, header, featurizer output).
+        """
+        try:
+            from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+            from underthesea_core import CRFFeaturizer
+        except ImportError as exc:
+            raise ModelLayoutError(f"underthesea: {exc}") from exc
 
         model_dir = model_dir or _model_dir()
-        templates = joblib.load(model_dir / "features.bin")
-        self._dictionary = joblib.load(model_dir / "dictionary.bin")
-        self._featurizer = CRFFeaturizer(templates, self._dictionary)
-        labels, state, trans = read_crfsuite(model_dir / "models.bin")
+        if not model_dir.is_dir():
+            raise ModelLayoutError(f"{model_dir}: missing")
+        self._tokenize = tokenize
+        templates = _load_strings(model_dir / "features.bin", list, "list of feature templates")
+        self._dictionary = _load_strings(model_dir / "dictionary.bin", set, "set of words")
+        self._uni: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 3)}
+        self._pair: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 2)}
+        self._triple: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 1)}
+        tables = self._template_tables(model_dir / "features.bin", templates)
+        try:
+            self._featurizer = CRFFeaturizer(templates, self._dictionary)
+        except Exception as exc:  # the Rust featurizer's own errors
+            raise ModelLayoutError(f"underthesea_core.CRFFeaturizer: {exc}") from exc
+        labels, state, trans = _read_model(model_dir / "models.bin")
         b, i = labels.index("B-W"), labels.index("I-W")
         self._t = (trans[b][b], trans[i][b], trans[b][i], trans[i][i])  # BB, IB, BI, II
         # template -> {value: weight(I-W) - weight(B-W)}: only the difference decides Viterbi
         # with two labels, as both labels of a position get the same other terms.
-        tables: dict[str, dict[str, float]] = {t: {} for t in templates}
         for attr, weights in state.items():
             name, _, value = attr.partition("=")
+            if name not in tables:
+                raise ModelLayoutError(f"{model_dir / 'models.bin'}: {attr!r} has no template")
             tables[name][value] = weights[i] - weights[b]
-        self._uni: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 3)}
-        self._pair: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 2)}
-        self._triple: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 1)}
+        info = {_BOS: dict.fromkeys(_SUFFIXES, "BOS"), _EOS: dict.fromkeys(_SUFFIXES, "EOS")}
+        unigram = {pad: self._unigram_scores(info[pad]) for pad in (_BOS, _EOS)}
+        self._pads = (info, unigram)
+        self._caches = _Caches(dict(info), dict(unigram))
+        self._learn(["Hà"], self._caches)  # the featurizer gives every per-syllable value
+
+    def _template_tables(self, path: Path, templates: list[str]) -> dict[str, dict[str, float]]:
+        """One empty weight table per template, filed by the positions it reads."""
+        tables: dict[str, dict[str, float]] = {t: {} for t in templates}
         for name in templates:
             m = _TEMPLATE.match(name)
             if not m:
-                raise ValueError(f"unknown feature template {name!r}")
+                raise ModelLayoutError(f"{path}: unknown feature template {name!r}")
             lo, hi, suffix = int(m[1]), int(m[2] or m[1]), m[3] or ""
-            if suffix not in _SUFFIXES or not 0 <= hi - lo <= 2 or not -2 <= lo <= hi <= 2:
-                raise ValueError(f"unsupported feature template {name!r}")
+            known = _SUFFIXES if lo == hi else _WINDOW_SUFFIXES
+            if suffix not in known or not 0 <= hi - lo <= 2 or not -2 <= lo <= hi <= 2:
+                raise ModelLayoutError(f"{path}: unsupported feature template {name!r}")
             if "T[0]" + (f".{suffix}" if suffix else "") not in templates:
-                raise ValueError(f"{name!r} needs T[0].{suffix} to learn syllable values")
+                raise ModelLayoutError(f"{path}: {name!r} needs T[0].{suffix} for its values")
             group = {0: self._uni, 1: self._pair, 2: self._triple}[hi - lo]
             group[lo].append((tables[name], suffix))
-        self._info: dict[str, dict[str, str]] = {
-            _BOS: dict.fromkeys(_SUFFIXES, "BOS"),
-            _EOS: dict.fromkeys(_SUFFIXES, "EOS"),
-        }
-        self._unigram: dict[str, tuple[float, ...]] = {}
-        self._pair_cache: dict[tuple[str, ...], tuple[float, ...]] = {}
-        self._triple_cache: dict[tuple[str, ...], tuple[float, ...]] = {}
-        for token in (_BOS, _EOS):
-            self._unigram[token] = self._unigram_scores(token)
+        self._suffixes = {suffix for _table, suffix in self._uni[0]}
+        return tables
 
-    def _learn(self, tokens: list[str]) -> None:
+    def _learn(self, tokens: list[str], caches: _Caches) -> None:
         """Ask underthesea's featurizer for the per-syllable values of unseen syllables."""
-        new = list(dict.fromkeys(t for t in tokens if t not in self._unigram))
+        unigram = caches.unigram
+        new = list(dict.fromkeys(t for t in tokens if t not in unigram))
         if not new:
             return
+        suffixes = self._suffixes
         for token, feats in zip(new, self._featurizer.process([[[t]] for t in new]), strict=True):
             info = {"": token}
             for feat in feats[0]:
                 name, _, value = feat.partition("=")
                 if name.startswith("T[0]"):
                     info[name[5:]] = value
-            self._info[token] = info
-            self._unigram[token] = self._unigram_scores(token)
+            if not suffixes <= info.keys():  # underthesea_core changed what it reports
+                missing = sorted(suffixes - info.keys())
+                raise ModelLayoutError(f"underthesea_core.CRFFeaturizer: no T[0].{missing}")
+            caches.info[token] = info
+            unigram[token] = self._unigram_scores(info)
 
-    def _forget_syllables(self) -> None:
-        keep = (_BOS, _EOS)
-        self._info = {t: self._info[t] for t in keep}
-        self._unigram = {t: self._unigram[t] for t in keep}
-        self._pair_cache.clear()
-        self._triple_cache.clear()
-
-    def _unigram_scores(self, token: str) -> tuple[float, ...]:
-        info = self._info[token]
+    def _unigram_scores(self, info: dict[str, str]) -> tuple[float, ...]:
         return tuple(
             sum(table.get(info[suffix], 0.0) for table, suffix in self._uni[k])
             for k in range(-2, 3)
         )
 
-    def _values(self, tokens: tuple[str, ...]) -> dict[str, str]:
+    def _values(self, tokens: tuple[str, ...], info: dict[str, dict[str, str]]) -> dict[str, str]:
         """The feature values of two or three adjacent syllables, by template suffix."""
         if tokens[0] == _BOS:
-            return self._info[_BOS]
+            return info[_BOS]
         if tokens[-1] == _EOS:
-            return self._info[_EOS]
-        infos = [self._info[t] for t in tokens]
-        lower = " ".join(info["lower"] for info in infos)
+            return info[_EOS]
+        infos = [info[t] for t in tokens]
+        lower = " ".join(i["lower"] for i in infos)
         return {
             "": " ".join(tokens),
             "lower": lower,
-            "istitle": str(all(info["istitle"] == "True" for info in infos)),
+            "istitle": str(all(i["istitle"] == "True" for i in infos)),
             "is_in_dict": str(lower in self._dictionary),
         }
 
-    def _scores(self, tokens: tuple[str, ...], groups: dict) -> tuple[float, ...]:
-        values = self._values(tokens)
+    def _scores(self, tokens: tuple[str, ...], groups: dict, info: dict) -> tuple[float, ...]:
+        values = self._values(tokens, info)
         return tuple(
             sum(table.get(values[suffix], 0.0) for table, suffix in groups[k]) for k in groups
         )
+
+    def _current_caches(self) -> _Caches:
+        """The caches to use for one sentence, replaced (never cleared) when full."""
+        caches = self._caches
+        full_syllables = len(caches.unigram) > 4 * _CACHE
+        if full_syllables or len(caches.pair) > _CACHE or len(caches.triple) > _CACHE:
+            if full_syllables:
+                info, unigram = self._pads
+                caches = _Caches(dict(info), dict(unigram))
+            else:
+                caches = _Caches(caches.info, caches.unigram)
+            self._caches = caches
+        return caches
 
     def tags(self, tokens: list[str]) -> list[bool]:
         """For each syllable, whether it continues the previous word (I-W)."""
         if not tokens:
             return []
-        if len(self._unigram) > 4 * _CACHE:
-            self._forget_syllables()
-        self._learn(tokens)
+        caches = self._current_caches()
+        self._learn(tokens, caches)
         padded = [_BOS, _BOS, *tokens, _EOS, _EOS]
-        uni = [self._unigram[t] for t in padded]
-        pair_cache, triple_cache = self._pair_cache, self._triple_cache
-        if len(pair_cache) > _CACHE or len(triple_cache) > _CACHE:
-            pair_cache.clear()
-            triple_cache.clear()
+        unigram, info = caches.unigram, caches.info
+        uni = [unigram[t] for t in padded]
+        pair_cache, triple_cache = caches.pair, caches.triple
         pairs = []
         for key in zip(padded, padded[1:], strict=False):
             scores = pair_cache.get(key)
             if scores is None:
-                scores = pair_cache[key] = self._scores(key, self._pair)
+                scores = pair_cache[key] = self._scores(key, self._pair, info)
             pairs.append(scores)
         triples = []
         for key in zip(padded, padded[1:], padded[2:], strict=False):
             scores = triple_cache.get(key)
             if scores is None:
-                scores = triple_cache[key] = self._scores(key, self._triple)
+                scores = triple_cache[key] = self._scores(key, self._triple, info)
             triples.append(scores)
         diffs = [
             uni[i][0]
@@ -224,31 +306,13 @@ class Segmenter:
         out.reverse()
         return out
 
-
-@lru_cache(maxsize=1)
-def segmenter() -> Segmenter | None:
-    """One segmenter per process (reading the model takes ~0.3 s); None if underthesea's
-    model is not one this module can read (then `segment` calls `word_tokenize`)."""
-    try:
-        return Segmenter()
-    except (OSError, ValueError, KeyError, struct.error):
-        return None
-
-
-def segment(sentence: str) -> list[str]:
-    """Words of `sentence` exactly as `word_tokenize(sentence, use_token_normalize=False)`."""
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-
-    model = segmenter()
-    if model is None:
-        from underthesea import word_tokenize
-
-        return word_tokenize(sentence, use_token_normalize=False)
-    tokens = tokenize(sentence, use_token_normalize=False)
-    words: list[str] = []
-    for token, inside in zip(tokens, model.tags(tokens), strict=True):
-        if inside and words:
-            words[-1] = words[-1] + " " + token
-        else:
-            words.append(token)
-    return words
+    def words(self, sentence: str) -> list[str]:
+        """Words of `sentence`, meant to be `word_tokenize(sentence, use_token_normalize=False)`."""
+        tokens = self._tokenize(sentence, use_token_normalize=False)
+        words: list[str] = []
+        for token, inside in zip(tokens, self.tags(tokens), strict=True):
+            if inside and words:
+                words[-1] = words[-1] + " " + token
+            else:
+                words.append(token)
+        return words

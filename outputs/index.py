@@ -17,26 +17,31 @@ from vnpolicy.outputs.index_base import (
     Citation,
     IndexedDocument,
     IndexOpenError,
+    InvalidDateError,
     ReferenceCount,
     SearchFilters,
     SearchHit,
     SearchIndex,
     SearchIndexError,
     SearchResult,
+    StatisticFigure,
+    normalize_date_bound,
 )
-from vnpolicy.outputs.index_sqlite import SqliteIndex, normalize_date_bound
+from vnpolicy.outputs.index_sqlite import SqliteIndex
 from vnpolicy.outputs.index_text import fold, parse_reference_query, reference_key
 
 __all__ = [
     "Citation",
     "IndexOpenError",
     "IndexedDocument",
+    "InvalidDateError",
     "ReferenceCount",
     "SearchFilters",
     "SearchHit",
     "SearchIndex",
     "SearchIndexError",
     "SearchResult",
+    "StatisticFigure",
     "SqliteIndex",
     "fold",
     "normalize_date_bound",
@@ -48,10 +53,14 @@ __all__ = [
 _SERVER_SCHEMES = ("postgresql://", "postgres://", "opensearch://", "http://", "https://")
 
 
-def open_index(location: str | Path, read_only: bool = False) -> SearchIndex:
+def open_index(
+    location: str | Path, read_only: bool = False, cache_mib: int | None = None
+) -> SearchIndex:
     """Open the index at `location`: a file path is a SQLite index (created when missing,
-    unless `read_only`). Raises `IndexOpenError` with a one-line reason."""
+    unless `read_only`); `cache_mib` bounds its page cache. Raises `IndexOpenError` with a
+    one-line reason."""
     text = str(location)
     if text.startswith(_SERVER_SCHEMES):
         raise IndexOpenError(f"{text.split(':', 1)[0]}: no such index backend yet (use a file)")
-    return SqliteIndex(Path(location), read_only=read_only)
+    options = {"cache_mib": cache_mib} if cache_mib else {}
+    return SqliteIndex(Path(location), read_only=read_only, **options)

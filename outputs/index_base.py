@@ -4,10 +4,13 @@ takes and gives back. It knows only the JSON contract (`outputs/document.schema.
 
 from __future__ import annotations
 
+import calendar
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 from vnpolicy.outputs.index_text import Segment
 
@@ -18,6 +21,48 @@ class SearchIndexError(Exception):
 
 class IndexOpenError(SearchIndexError):
     """The index cannot be opened: missing file, not a database, not a vnpolicy index."""
+
+
+class InvalidDateError(ValueError):
+    """A date filter that is no calendar date, month or year: "2020-00", "2021-02-30".
+
+    `str()` is the line for the CLI; `vietnamese` the one for the web page."""
+
+    def __init__(self, value: str):
+        self.value = value
+        super().__init__(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+    @property
+    def vietnamese(self) -> str:
+        return f"Ngày không hợp lệ: {self.value} (dùng dạng YYYY-MM-DD, YYYY-MM hoặc YYYY)"
+
+
+_DATE_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def normalize_date_bound(value: str | None, upper: bool) -> str | None:
+    """A date filter as an inclusive ISO bound, checked against the calendar: "2020" ->
+    "2020-01-01" (or "2020-12-31" as an upper bound), "2020-02" -> "2020-02-01"/"2020-02-29",
+    "2021-06-16" as is; None for an empty value. Raises `InvalidDateError` for anything else
+    ("2020-00", "9999-99", "2021-02-30", "hôm qua").
+
+    >>> normalize_date_bound("2024-02", upper=True)
+    '2024-02-29'
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    match = _DATE_BOUND.fullmatch(text)
+    if not match:
+        raise InvalidDateError(text)
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if day is None:  # a month or a year: its first or last day
+        month = (12 if upper else 1) if month is None else month
+        day = calendar.monthrange(year, month)[1] if upper and 1 <= month <= 12 else 1
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # month 00 or 13, 30 February, year 0000
+        raise InvalidDateError(text) from None
 
 
 @dataclass
@@ -99,6 +144,10 @@ class Citation:
     ref_date: str | None  # the reference's own issue date, if stated
     mentions: int
     text: str | None  # the first mention as written
+    # None when it writes the number; else it names the document, and the number was known
+    # from its own text ("text"), the title registry ("registry") or the archive ("archive"),
+    # or is not known ("name": found by the name itself)
+    by: str | None = None
 
 
 @dataclass
@@ -119,6 +168,36 @@ class ReferenceCount:
     @property
     def label(self) -> str:
         return self.ref_id or self.name or self.key
+
+
+@dataclass
+class StatisticFigure:
+    """One figure of a measure across the archive, with where and when it is of and the
+    document that states it: "tỷ lệ hộ nghèo | huyện Gio Linh | 2019–2022 | 3,5 %"."""
+
+    source: str
+    title: str | None
+    date: str | None  # the stating document's date
+    subject: str | None
+    place: str | None
+    period: str | None
+    year_first: int | None
+    year_last: int | None
+    value: float | None
+    max: float | None
+    unit: str | None
+    kind: str | None
+    text: str | None  # the figure as written: "3,5%"
+    position: int = 0  # its place among the document's statistics (the page's "stat-N")
+
+    @property
+    def years_label(self) -> str | None:
+        """The years as a label: "2022", "2019–2022", "2012–" (open end); None without."""
+        if self.year_first is None and self.year_last is None:
+            return None
+        if self.year_first == self.year_last or self.year_first is None:
+            return str(self.year_last)
+        return f"{self.year_first}–{self.year_last if self.year_last is not None else ''}"
 
 
 @dataclass
@@ -189,9 +268,25 @@ class SearchIndex(ABC):
     def recent(self, limit: int = 20) -> list[dict]:
         """The latest documents by date (source, title, doc_type, doc_id, date, issuer)."""
 
+    def statistics_of(
+        self, measure: str, exact: bool = False, limit: int = 2000
+    ) -> list[StatisticFigure]:
+        """The figures whose measure (`subject`) holds the words of `measure`, matched folded
+        ("ty le ho ngheo" finds "Tỷ lệ hộ nghèo" and "tỉ lệ hộ nghèo đa chiều"; `exact`: that
+        measure only), as `StatisticFigure`s by place and year; at most `limit`."""
+        raise NotImplementedError
+
+    def statistic_measures(self, limit: int = 50) -> list[tuple[str, int]]:
+        """The measures with the most figures: (the measure as most often written, count)."""
+        raise NotImplementedError
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group many writes (a backend without transactions just runs them)."""
+        """Group many writes for speed (a backend without transactions just runs them).
+
+        Each `add` or `remove` is all or nothing; a long batch is committed in short steps
+        (every few documents) so that readers see progress and a failure loses only the
+        last step. Reads never wait for it."""
         yield
 
     def optimize(self) -> None:  # noqa: B027 - optional

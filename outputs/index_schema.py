@@ -9,10 +9,34 @@ from __future__ import annotations
 
 import sqlite3
 
-INDEX_SCHEMA_VERSION = "1"
+# 2: ids keyed by `document_id_key` (TƯ = TW, never TU; "30/2020/NĐ-CP" -> "30/2020ndcp"),
+#    named references resolved (`resolved_*` columns) and the titles the archive learned.
+INDEX_SCHEMA_VERSION = "2"
 _TOKENIZER = "unicode61 remove_diacritics 2"
 
-SCHEMA_SQL = f"""
+# Titles with numbers the archive's documents state (`index_archive`): one row per document
+# and fact, so a document's facts leave with it.
+ARCHIVE_SCHEMA_SQL = """
+CREATE TABLE archive_titles (
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    title_key TEXT NOT NULL,    -- `title_key` of the name: "luật đất đai", "plenum:4:XII"
+    folded_key TEXT,            -- the name's words without marks, for typed queries
+    year TEXT,                  -- the year it was passed or signed (date, else number)
+    id_key TEXT NOT NULL,       -- `document_id_key` of its number
+    ref_id TEXT NOT NULL,       -- the number as written: "45/2013/QH13"
+    date TEXT,
+    doc_type_key TEXT,
+    name TEXT,
+    learned_from TEXT NOT NULL  -- 'header' (the document's own) or 'mention'
+);
+CREATE INDEX archive_titles_key ON archive_titles(title_key, id_key);
+CREATE INDEX archive_titles_folded ON archive_titles(folded_key);
+CREATE INDEX archive_titles_id ON archive_titles(id_key);
+CREATE INDEX archive_titles_document ON archive_titles(document_id);
+"""
+
+SCHEMA_SQL = (
+    f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 -- One slim row per document (filters and sorting read only these); the text apart.
@@ -82,9 +106,17 @@ CREATE TABLE refs (
     char_end INTEGER,
     page INTEGER,
     mention_count INTEGER NOT NULL,
-    names_folded TEXT
+    names_folded TEXT,
+    title_key TEXT,         -- a named reference's title (`title_key`): "luật đất đai"
+    edition_year TEXT,      -- the year its name states: "Luật Đất đai năm 2013" -> "2013"
+    resolved_id TEXT,       -- the numbered document a named reference is (`resolved`)
+    resolved_key TEXT,      -- its `document_id_key`
+    resolved_date TEXT,
+    resolved_by TEXT        -- 'text', 'registry' (from the record) or 'archive' (the index)
 );
 CREATE INDEX refs_document ON refs(document_id);
+CREATE INDEX refs_resolved_key ON refs(resolved_key);
+CREATE INDEX refs_title_key ON refs(title_key);
 CREATE INDEX refs_id_key ON refs(id_key, doc_type_key, document_id, mention_count);
 CREATE INDEX refs_number_key ON refs(number_key);
 CREATE INDEX refs_name_key ON refs(name_key);
@@ -149,9 +181,14 @@ CREATE TABLE statistics (
     text TEXT,
     char_start INTEGER,
     char_end INTEGER,
-    page INTEGER
+    page INTEGER,
+    place TEXT,             -- the locality or body the figure is of; several joined by ', '
+    year_first INTEGER,     -- `years` of the period: [2019, 2022] for "giai đoạn 2019 - 2022"
+    year_last INTEGER,
+    subject_key TEXT        -- `measure_key` of the subject: "tỷ lệ hộ nghèo" -> "ti le ho ngheo"
 );
 CREATE INDEX statistics_document ON statistics(document_id);
+CREATE INDEX statistics_subject_key ON statistics(subject_key);
 
 CREATE TABLE relations (
     id INTEGER PRIMARY KEY,
@@ -160,9 +197,13 @@ CREATE TABLE relations (
     type TEXT NOT NULL,
     source TEXT,
     target TEXT,
-    extra TEXT              -- JSON: any other fields
+    source_key TEXT,        -- document_id_key of source (or the name's key); NULL: this document
+    target_key TEXT,
+    extra TEXT              -- JSON: any other fields (scope, effective)
 );
 CREATE INDEX relations_document ON relations(document_id);
+CREATE INDEX relations_target_key ON relations(target_key);
+CREATE INDEX relations_source_key ON relations(source_key);
 
 CREATE TABLE mentions (
     document_id INTEGER NOT NULL,
@@ -176,6 +217,8 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_document ON mentions(document_id);
 CREATE INDEX mentions_item ON mentions(kind, item_id);
 """
+    + ARCHIVE_SCHEMA_SQL
+)
 
 
 def schema_statements(script: str) -> list[str]:

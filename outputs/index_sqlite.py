@@ -6,6 +6,14 @@ columns (`fold`: no marks, `đ` -> `d`), so "nghi quyet" finds "Nghị quyết" 
 show the text as read. Every statement is parameterized; queries from users are rebuilt from
 their words (`index_text.query_terms`), never passed to FTS5 as syntax.
 
+Readers and one writer share the file: it is kept in WAL mode (set when opened for writing,
+stored in the file), a batch of writes is committed every few documents, every connection
+waits for a lock (busy timeout) rather than failing, and each read runs in one snapshot, so
+a search during `vnpolicy index` neither waits for it nor sees half a document. WAL needs the
+index on a local disk (not NFS) and a folder the readers can write (`-wal`, `-shm` files);
+when a reader cannot create them and no writer has, the index is read as a frozen snapshot
+(`immutable`), which does not follow later writes.
+
 >>> with SqliteIndex("archive.sqlite") as index:          # doctest: +SKIP
 ...     index.add(record, text)
 ...     index.search("nghi quyet 21", SearchFilters(doc_type="chỉ thị")).hits[0].source
@@ -14,27 +22,36 @@ their words (`index_text.query_terms`), never passed to FTS5 as syntax.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import sqlite3
+import time
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from vnpolicy.outputs import index_archive as archive
 from vnpolicy.outputs.index_base import (
     Citation,
     IndexedDocument,
     IndexOpenError,
+    InvalidDateError,
     ReferenceCount,
     SearchFilters,
     SearchHit,
     SearchIndex,
     SearchIndexError,
     SearchResult,
+    StatisticFigure,
+    normalize_date_bound,
 )
+from vnpolicy.outputs.index_migrate import MIGRATES_FROM, migrate
+from vnpolicy.outputs.index_relations import relation_key
 from vnpolicy.outputs.index_schema import INDEX_SCHEMA_VERSION, SCHEMA_SQL, schema_statements
 from vnpolicy.outputs.index_text import (
     MAX_QUERY_CHARS,
@@ -44,6 +61,8 @@ from vnpolicy.outputs.index_text import (
     fold,
     fts_expression,
     id_tokens,
+    is_doc_type_word,
+    measure_key,
     name_key,
     parse_reference_query,
     phrase_expression,
@@ -54,6 +73,18 @@ from vnpolicy.outputs.index_text import (
 
 _CHILD_TABLES = ("mentions", "refs", "units", "statistics", "relations")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+__all__ = ["InvalidDateError", "SqliteIndex", "normalize_date_bound"]
+
+# A batch of writes is committed after this many documents or seconds, whichever comes
+# first: readers see progress, and the lock other writers wait for is held briefly.
+COMMIT_EVERY_DOCUMENTS = 100
+COMMIT_EVERY_SECONDS = 0.5
+# How long a connection waits for a lock before "database is locked": a writer for another
+# writer's batch; a reader only in rare moments (WAL recovery after a crash).
+WRITER_BUSY_SECONDS = 30.0
+READER_BUSY_SECONDS = 10.0
+# Truncate the WAL file back to this size after a checkpoint (a big batch leaves it large).
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
 def _sha256(text: str) -> str:
@@ -76,29 +107,11 @@ def _first_line(text: str | None, limit: int = 200) -> str | None:
     return None
 
 
-def normalize_date_bound(value: str | None, upper: bool) -> str | None:
-    """A date filter as an inclusive ISO bound: "2020" -> "2020-01-01" (or "2020-12-31" as
-    an upper bound), "2020-05" -> "2020-05-01"/"2020-05-31"; raises ValueError otherwise."""
-    if value is None or not str(value).strip():
-        return None
-    value = str(value).strip()
-    if re.fullmatch(r"\d{4}", value):
-        return value + ("-12-31" if upper else "-01-01")
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return value + ("-31" if upper else "-01")
-    if _ISO_DATE.fullmatch(value):
-        try:
-            datetime.strptime(value, "%Y-%m-%d")
-        except ValueError:
-            raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
-        return value
-    raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
-
-
 def _document_date(document: dict) -> str | None:
     candidates = [
         (document.get("self") or {}).get("date"),
         (document.get("metadata") or {}).get("date"),
+        document.get("date"),  # an article's dateline or byline (`document_context`)
     ]
     for value in candidates:
         if isinstance(value, str) and _ISO_DATE.match(value):
@@ -106,13 +119,39 @@ def _document_date(document: dict) -> str | None:
     return None
 
 
-class SqliteIndex(SearchIndex):
-    """The index in one SQLite file; `read_only=True` opens it with `mode=ro` (the server)."""
+def _in_one_snapshot(method):
+    """Run a reading method in one read transaction (`SqliteIndex._snapshot`)."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    @functools.wraps(method)
+    def reading(self, *args, **kwargs):
+        with self._snapshot():
+            return method(self, *args, **kwargs)
+
+    return reading
+
+
+class SqliteIndex(SearchIndex):
+    """The index in one SQLite file. `read_only=True` opens it with `mode=ro` (the server,
+    `vnpolicy search`); such an index may be handed from thread to thread, used by one at a
+    time (the web server's pool). `cache_mib` is SQLite's page cache for this connection."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        *,
+        cache_mib: int = 32,
+        commit_every: int = COMMIT_EVERY_DOCUMENTS,
+    ):
         self.path = Path(path)
         self.read_only = read_only
-        self._depth = 0
+        self.immutable = False  # read as a frozen snapshot (see the module's docstring)
+        self.cache_mib = cache_mib
+        self.commit_every = max(1, commit_every)
+        self._depth = 0  # nesting of `transaction()`
+        self._pending = 0  # documents written in the open batch
+        self._batch_began = 0.0
+        self.migrated_from: str | None = None  # the schema an older index had, if migrated
         self.conn = self._connect()
 
     # --- opening ------------------------------------------------------------------------
@@ -125,38 +164,109 @@ class SqliteIndex(SearchIndex):
             raise IndexOpenError(f"{path}: not a file")
         try:
             if self.read_only:
-                conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+                conn, tables = self._open_reader()
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path)
-            conn.isolation_level = None  # transactions are explicit: BEGIN ... COMMIT
+                conn = sqlite3.connect(path, timeout=WRITER_BUSY_SECONDS)
+                conn.isolation_level = None  # transactions are explicit: BEGIN ... COMMIT
+                tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             conn.row_factory = sqlite3.Row
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as err:
-            raise IndexOpenError(f"{path}: not a vnpolicy index ({err})") from None
+            what = "cannot open" if "unable to open" in str(err) else "not a vnpolicy index"
+            raise IndexOpenError(f"{path}: {what} ({err})") from None
         if "meta" not in tables:
             if self.read_only or tables:
                 conn.close()
                 what = "empty database" if not tables else "other tables"
                 raise IndexOpenError(f"{path}: not a vnpolicy index ({what})")
             self._create(conn)
-        version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if not version or version[0] != INDEX_SCHEMA_VERSION:
-            conn.close()
-            raise IndexOpenError(
-                f"{path}: index schema {version[0] if version else '?'} is not "
-                f"{INDEX_SCHEMA_VERSION}; rebuild it with `vnpolicy index`"
-            )
+        self._check_schema(conn)
         if self.read_only:
             conn.execute("PRAGMA query_only = 1")
         else:
-            conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -32000")
+            self._use_wal(conn)
+            conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: safe, fsync at checkpoints
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+        conn.execute(f"PRAGMA cache_size = {-1024 * max(1, self.cache_mib)}")
         return conn
+
+    def _check_schema(self, conn: sqlite3.Connection) -> None:
+        """Refuse an index of another schema, one line saying what to do; a writer migrates
+        an older one it knows in place (`index_migrate`) and notes it in `migrated_from`."""
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        found = version[0] if version else "?"
+        if found == INDEX_SCHEMA_VERSION:
+            return
+        if found in MIGRATES_FROM and not self.read_only:
+            try:
+                self.migrated_from = migrate(conn)
+                return
+            except sqlite3.DatabaseError as err:
+                conn.close()
+                raise IndexOpenError(
+                    f"{self.path}: cannot migrate index schema {found} ({err})"
+                ) from None
+        conn.close()
+        if found in MIGRATES_FROM:
+            raise IndexOpenError(
+                f"{self.path}: index schema {found} is older than {INDEX_SCHEMA_VERSION};"
+                " run `vnpolicy index RESULTS --db` on it once to migrate it"
+            )
+        raise IndexOpenError(
+            f"{self.path}: index schema {found} is not {INDEX_SCHEMA_VERSION}; remove the file"
+            " and rebuild it with `vnpolicy index`"
+        )
+
+    def _open_reader(self) -> tuple[sqlite3.Connection, set[str]]:
+        """A `mode=ro` connection; a reader that may not create the `-wal`/`-shm` files of a
+        WAL index nobody writes now (a read-only folder) reads it `immutable` instead."""
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        try:
+            return self._read_connection(uri)
+        except sqlite3.OperationalError as err:
+            cannot_create = "readonly" in str(err) or "unable to open" in str(err)
+            if not cannot_create or self._wal_exists():
+                raise
+        warnings.warn(
+            f"{self.path}: cannot create the index's -wal/-shm files here (a read-only"
+            " folder?), so the index is read as it is now and later updates are not seen;"
+            " let the server write to the folder, or restart it after indexing",
+            stacklevel=4,
+        )
+        self.immutable = True
+        return self._read_connection(uri + "&immutable=1")
+
+    @staticmethod
+    def _read_connection(uri: str) -> tuple[sqlite3.Connection, set[str]]:
+        conn = sqlite3.connect(uri, uri=True, timeout=READER_BUSY_SECONDS, check_same_thread=False)
+        conn.isolation_level = None
+        try:
+            return conn, {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+
+    def _wal_exists(self) -> bool:
+        """Whether a writer has the index open (or died with it open): its WAL is there."""
+        return Path(f"{self.path}-wal").exists()
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch the file to WAL (stored in the file: readers then never wait for writes)."""
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as err:  # readers of an old index held it too long
+            conn.close()
+            raise IndexOpenError(f"{self.path}: cannot switch the index to WAL ({err})") from None
+        if str(mode).lower() != "wal":
+            warnings.warn(
+                f"{self.path}: SQLite kept journal mode {mode!r} (not WAL); readers may wait"
+                " while the index is written",
+                stacklevel=4,
+            )
 
     @staticmethod
     def _create(conn: sqlite3.Connection) -> None:
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE")
         for statement in schema_statements(SCHEMA_SQL):
             conn.execute(statement)
         conn.execute("INSERT INTO meta VALUES ('schema', ?)", (INDEX_SCHEMA_VERSION,))
@@ -167,25 +277,71 @@ class SqliteIndex(SearchIndex):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group writes in one transaction (much faster for many `add`s); nests."""
-        if self._depth == 0:
-            self.conn.execute("BEGIN")
+        """Group writes: the outermost level is a batch, committed every `commit_every`
+        documents (or half a second) and at its end; an inner level (each `add`, `remove`) is
+        a savepoint, so a document is written whole or not at all. On an error the current
+        step is rolled back; the steps committed before it stay."""
+        if self._depth == 0 or not self.conn.in_transaction:  # a batch's next step
+            self._begin()
+        if self._depth > 0:
+            self.conn.execute(f"SAVEPOINT level_{self._depth}")
         self._depth += 1
         try:
             yield
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            elif self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO level_{self._depth}")
+                self.conn.execute(f"RELEASE level_{self._depth}")
             raise
         self._depth -= 1
         if self._depth == 0:
+            self._commit()
+        else:
+            self.conn.execute(f"RELEASE level_{self._depth}")
+
+    def _begin(self) -> None:
+        # IMMEDIATE takes the write lock now, waiting for another writer if need be; a
+        # deferred transaction could fail at its first write without waiting.
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._pending, self._batch_began = 0, time.monotonic()
+
+    def _commit(self) -> None:
+        if self.conn.in_transaction:
             self.conn.execute("COMMIT")
+        self._pending = 0
+
+    def _document_written(self) -> None:
+        """After one document's writes inside a batch: commit the batch when it is due."""
+        if self._depth != 1:
+            return
+        self._pending += 1
+        due = time.monotonic() - self._batch_began >= COMMIT_EVERY_SECONDS
+        if self._pending >= self.commit_every or due:
+            self._commit()  # the next write begins the next step
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Run several reads in one read transaction, so they see one state of the index
+        even while a writer commits (inside a write transaction, the writer's own state)."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self._execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def optimize(self) -> None:
-        """Merge the full-text index segments after a large batch of writes."""
-        with self.transaction():
-            for table in ("documents_fts", "refs_fts", "units_fts"):
+        """Merge the full-text index segments after a large batch of writes (one table per
+        transaction, so the write lock is not held for all three)."""
+        for table in ("documents_fts", "refs_fts", "units_fts"):
+            with self.transaction():
                 self.conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
     # --- writing ------------------------------------------------------------------------
@@ -213,6 +369,7 @@ class SqliteIndex(SearchIndex):
             if row:
                 with self.transaction():
                     self._delete(row[0])
+                self._document_written()
             return "duplicate"
         if not row:
             twin = self.conn.execute(
@@ -224,6 +381,7 @@ class SqliteIndex(SearchIndex):
             if row:
                 self._delete(row[0])
             self._insert(record, document, source, sha, record_sha, text)
+        self._document_written()
         return "replaced" if row else "added"
 
     def contains(self, record: dict) -> bool:
@@ -242,13 +400,16 @@ class SqliteIndex(SearchIndex):
             return False
         with self.transaction():
             self._delete(row[0])
+        self._document_written()
         return True
 
     def _delete(self, document_id: int) -> None:
+        lost = archive.forget(self.conn, document_id)
         for table in _CHILD_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         self.conn.execute("DELETE FROM document_texts WHERE id = ?", (document_id,))
         self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        self._resolve_by_archive(lost)
 
     def _insert(
         self,
@@ -313,13 +474,14 @@ class SqliteIndex(SearchIndex):
         )
         document_id = cursor.lastrowid
         for position, ref in enumerate(references):
-            self._insert_reference(document_id, position, ref)
+            self._insert_reference(document_id, position, ref, _drafted(text, ref))
         for position, unit in enumerate(units):
             self._insert_unit(document_id, position, unit)
+        self._learn_titles(document_id, self_, references)
         self.conn.executemany(
             "INSERT INTO statistics (document_id, position, value, max, unit, kind, approximate,"
-            " bound, subject, period, sentence, text, char_start, char_end, page)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " bound, subject, period, sentence, text, char_start, char_end, page, place,"
+            " year_first, year_last, subject_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     document_id,
@@ -337,14 +499,17 @@ class SqliteIndex(SearchIndex):
                     _int(s.get("start")),
                     _int(s.get("end")),
                     _int(s.get("page")),
+                    _place(s.get("place")),
+                    *_years(s.get("years")),
+                    measure_key(s.get("subject")),
                 )
                 for position, s in enumerate(record.get("statistics") or [])
                 if isinstance(s, dict)
             ],
         )
         self.conn.executemany(
-            "INSERT INTO relations (document_id, position, type, source, target, extra)"
-            " VALUES (?,?,?,?,?,?)",
+            "INSERT INTO relations (document_id, position, type, source, target, source_key,"
+            " target_key, extra) VALUES (?,?,?,?,?,?,?,?)",
             [
                 (
                     document_id,
@@ -352,6 +517,8 @@ class SqliteIndex(SearchIndex):
                     str(r.get("type")),
                     r.get("source"),
                     r.get("target"),
+                    relation_key(r.get("source")),
+                    relation_key(r.get("target")),
                     json.dumps(
                         {k: v for k, v in r.items() if k not in ("type", "source", "target")},
                         ensure_ascii=False,
@@ -372,7 +539,9 @@ class SqliteIndex(SearchIndex):
         self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", rows)
         return max(len(rows), 1)
 
-    def _insert_reference(self, document_id: int, position: int, ref: dict) -> None:
+    def _insert_reference(
+        self, document_id: int, position: int, ref: dict, draft: bool = False
+    ) -> None:
         ref_id = ref.get("id") or None
         key = reference_key(ref_id)
         tokens = id_tokens(ref_id) if key else []
@@ -380,11 +549,16 @@ class SqliteIndex(SearchIndex):
         letters = [t for t in tokens if not t.isdigit()]
         name = ref.get("name") or (None if key else ref.get("title") or ref.get("text"))
         names = " \n".join(str(v) for v in (ref_id, name, ref.get("title"), ref.get("text")) if v)
+        title_key, year = (None, None)
+        if not key and not draft and isinstance(ref.get("name"), str):
+            title_key, year = archive.named_key(ref["name"])
+        resolved = _resolved(ref) if not key else None
         cursor = self.conn.execute(
             "INSERT INTO refs (document_id, position, ref_id, id_key, number_key, numbers,"
             " letters, name, name_key, doc_type, doc_type_key, number, symbol, date, issuer,"
             " issuer_code, term, title, text, char_start, char_end, page, mention_count,"
-            " names_folded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " names_folded, title_key, edition_year, resolved_id, resolved_key, resolved_date,"
+            " resolved_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 document_id,
                 position,
@@ -410,16 +584,52 @@ class SqliteIndex(SearchIndex):
                 _int(ref.get("page")),
                 0,
                 fold(names),
+                title_key or None,
+                year,
+                resolved and resolved["id"],
+                resolved and reference_key(resolved["id"]),
+                resolved and resolved["date"],
+                resolved and resolved["by"],
             ),
         )
-        if key:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO ref_keys VALUES (?,?,?,?)",
-                (key, numbers[0], " ".join(numbers), " ".join(letters)),
-            )
+        self._remember_id(ref_id)
+        if resolved:
+            self._remember_id(resolved["id"])
         count = self._insert_mentions(document_id, "reference", cursor.lastrowid, ref)
         self.conn.execute(
             "UPDATE refs SET mention_count = ? WHERE id = ?", (count, cursor.lastrowid)
+        )
+
+    def _learn_titles(self, document_id: int, self_: dict, references: list[dict]) -> None:
+        """Learn the titles with numbers this document states, then resolve by the archive
+        every named reference those titles bear on, this document's own included."""
+        changed = archive.learn(self.conn, document_id, archive.document_titles(self_, references))
+        self._resolve_by_archive(changed)
+        mine = archive.named_keys(self.conn, document_id) - changed
+        self._resolve_by_archive(mine, document_id)
+
+    def _resolve_by_archive(self, keys: set[str], document_id: int | None = None) -> None:
+        if not keys:
+            return
+        archive.resolve(self.conn, keys, document_id)
+        for row in self.conn.execute(
+            "SELECT DISTINCT resolved_id FROM refs WHERE resolved_by = 'archive' AND"
+            " title_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(keys)),),
+        ).fetchall():
+            self._remember_id(row[0])
+
+    def _remember_id(self, ref_id: str | None) -> None:
+        """Add an id to `ref_keys`, the distinct ids a typed number is read against."""
+        key = reference_key(ref_id)
+        if not key:
+            return
+        tokens = id_tokens(ref_id)
+        numbers = [t for t in tokens if t.isdigit()]
+        letters = [t for t in tokens if not t.isdigit()]
+        self.conn.execute(
+            "INSERT OR IGNORE INTO ref_keys VALUES (?,?,?,?)",
+            (key, numbers[0], " ".join(numbers), " ".join(letters)),
         )
 
     def _insert_unit(self, document_id: int, position: int, unit: dict) -> None:
@@ -465,14 +675,7 @@ class SqliteIndex(SearchIndex):
         (read against the distinct ids, `ref_keys`), else a name; "0" when none can match."""
         parsed = parse_reference_query(ref)
         if parsed is None:
-            key = name_key(ref)
-            if not key:
-                return "0", []
-            if self._execute("SELECT 1 FROM refs WHERE name_key = ? LIMIT 1", (key,)):
-                return "r.name_key = ?", [key]
-            return "r.id IN (SELECT rowid FROM refs_fts WHERE refs_fts MATCH ?)", [
-                phrase_expression(ref)
-            ]
+            return self._name_condition(ref)
         whole, typed = [], []
         for row in self._execute(
             "SELECT id_key, numbers, letters FROM ref_keys WHERE number_key = ?",
@@ -482,12 +685,51 @@ class SqliteIndex(SearchIndex):
             if parsed.matches_id(row["numbers"].split(), letters):
                 (typed if parsed.needs_type(letters) else whole).append(row["id_key"])
         parts, params = [], []
-        if whole:
-            parts.append("r.id_key IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(whole))
+        if whole:  # cited by number, or by a name resolved to it (by text, registry, archive)
+            parts += ["r.id_key IN (SELECT value FROM json_each(?))"] + [
+                "r.resolved_key IN (SELECT value FROM json_each(?))"
+            ]
+            params += [json.dumps(whole)] * 2
         if typed:
-            parts.append("(r.id_key IN (SELECT value FROM json_each(?)) AND r.doc_type_key = ?)")
-            params += [json.dumps(typed), parsed.type_key]
+            for column in ("id_key", "resolved_key"):
+                parts.append(
+                    f"(r.{column} IN (SELECT value FROM json_each(?)) AND r.doc_type_key = ?)"
+                )
+                params += [json.dumps(typed), parsed.type_key]
+        if not parts:  # no such number: "Luật Đất đai năm 2013" may be a title
+            return self._name_condition(ref, exact=True)
+        return "(" + " OR ".join(parts) + ")", params
+
+    def _name_condition(self, name: str, exact: bool = False) -> tuple[str, list]:
+        """SQL over `refs r` selecting the references to the document `name` names: by that
+        name (any edition: "Luật Đất đai" takes "Luật Đất đai năm 2013"), and by the numbers
+        the archive learned for it, written or resolved ("45/2013/QH13"). A name no reference
+        bears is looked for as a phrase in the references' names, unless `exact` (a search's
+        words: only a known title counts); "0" when none can match."""
+        key = name_key(name)
+        if not key or (exact and is_doc_type_word(name)):
+            return "0", []
+        named = bool(self._execute("SELECT 1 FROM refs WHERE name_key = ? LIMIT 1", (key,)))
+        titles, ids = archive.ids_named(self.conn, name)
+        year = archive.named_key(name)[1]
+        titled = titles and self._execute(
+            "SELECT 1 FROM refs WHERE title_key IN (SELECT value FROM json_each(?)) LIMIT 1",
+            (json.dumps(sorted(titles)),),
+        )
+        parts, params = [], []
+        if named:
+            parts.append("r.name_key = ?")
+            params.append(key)
+        if titled:
+            edition = " AND r.edition_year = ?" if year else ""
+            parts.append(f"(r.title_key IN (SELECT value FROM json_each(?)){edition})")
+            params += [json.dumps(sorted(titles)), *([year] if year else [])]
+        for column in ("id_key", "resolved_key") if ids else ():
+            parts.append(f"r.{column} IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(ids))
+        if not named and not exact:
+            parts.append("r.id IN (SELECT rowid FROM refs_fts WHERE refs_fts MATCH ?)")
+            params.append(phrase_expression(name))
         return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
 
     def _filter_sql(self, filters: SearchFilters | None) -> tuple[list[str], list]:
@@ -525,6 +767,7 @@ class SqliteIndex(SearchIndex):
             params += extra
         return clauses, params
 
+    @_in_one_snapshot
     def search(
         self, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
     ) -> SearchResult:
@@ -544,6 +787,8 @@ class SqliteIndex(SearchIndex):
         condition, ref_params = "0", []
         if parse_reference_query(query):
             condition, ref_params = self._reference_condition(query)
+        if condition == "0" and terms:  # a known title: those citing it, by name or number
+            condition, ref_params = self._name_condition(query, exact=True)
         if condition != "0":
             chosen = self._execute(
                 "SELECT r.document_id AS id, SUM(r.mention_count) AS mentions,"
@@ -611,7 +856,8 @@ class SqliteIndex(SearchIndex):
         references: list[str] = []
         if ref_rows:
             mentions = self._execute(
-                "SELECT m.char_start, m.char_end, r.ref_id FROM mentions m JOIN refs r"
+                "SELECT m.char_start, m.char_end, COALESCE(r.ref_id, r.name) AS ref_id"
+                " FROM mentions m JOIN refs r"
                 " ON r.id = m.item_id WHERE m.kind = 'reference' AND m.item_id IN"
                 " (SELECT value FROM json_each(?)) ORDER BY m.char_start",
                 (json.dumps(list(ref_rows)),),
@@ -638,11 +884,13 @@ class SqliteIndex(SearchIndex):
             references=references,
         )
 
+    @_in_one_snapshot
     def cited(self, ref: str) -> list[Citation]:
         condition, params = self._reference_condition(ref)
         rows = self._execute(
             "SELECT r.document_id, r.ref_id, r.name, r.date AS ref_date, r.text,"
-            " r.mention_count, d.source, d.title, d.date, d.doc_type FROM refs r"
+            " r.mention_count, r.resolved_id, r.resolved_date, r.resolved_by, d.source,"
+            " d.title, d.date, d.doc_type FROM refs r"
             f" JOIN documents d ON d.id = r.document_id WHERE {condition}"
             " ORDER BY r.document_id, r.position",
             params,
@@ -656,16 +904,25 @@ class SqliteIndex(SearchIndex):
                 title=items[0]["title"],
                 date=items[0]["date"],
                 doc_type=items[0]["doc_type"],
-                ref_id=items[0]["ref_id"] or items[0]["name"],
-                ref_date=next((x["ref_date"] for x in items if x["ref_date"]), None),
+                ref_id=items[0]["ref_id"] or items[0]["resolved_id"] or items[0]["name"],
+                ref_date=next(
+                    (
+                        x["ref_date"] or x["resolved_date"]
+                        for x in items
+                        if x["ref_date"] or x["resolved_date"]
+                    ),
+                    None,
+                ),
                 mentions=sum(x["mention_count"] for x in items),
                 text=items[0]["text"],
+                by=_citing_by(items),
             )
             for items in by_document.values()
         ]
         citations.sort(key=lambda c: (c.date is None, c.date or "", c.source))
         return citations
 
+    @_in_one_snapshot
     def top_references(self, limit: int = 50, doc_type: str | None = None) -> list[ReferenceCount]:
         clause, params = "", []
         if doc_type and doc_type.strip():
@@ -674,7 +931,7 @@ class SqliteIndex(SearchIndex):
         rows = self._execute(
             "SELECT key, COUNT(DISTINCT document_id) AS documents, SUM(mention_count) AS"
             " mentions, MIN(d.date) AS first, MAX(d.date) AS last FROM (SELECT"
-            " COALESCE(r.id_key, 'name:' || r.name_key) AS key, r.document_id,"
+            " COALESCE(r.id_key, r.resolved_key, 'name:' || r.name_key) AS key, r.document_id,"
             " r.mention_count FROM refs r WHERE (r.id_key IS NOT NULL OR r.name_key IS NOT"
             f" NULL){clause}) JOIN documents d ON d.id = document_id GROUP BY key"
             " ORDER BY documents DESC, mentions DESC, key LIMIT ?",
@@ -683,11 +940,15 @@ class SqliteIndex(SearchIndex):
         out = []
         for row in rows:
             key = row["key"]
-            column, value = ("name_key", key[5:]) if key.startswith("name:") else ("id_key", key)
+            if key.startswith("name:"):
+                where, values = "name_key = ? AND resolved_key IS NULL", (key[5:],)
+            else:
+                where, values = "id_key = ? OR (id_key IS NULL AND resolved_key = ?)", (key, key)
             spellings = self._execute(
-                f"SELECT ref_id, name, doc_type, date, COUNT(*) AS n FROM refs WHERE {column} = ?"
-                " GROUP BY ref_id, name, doc_type, date ORDER BY n DESC",
-                (value,),
+                "SELECT COALESCE(ref_id, resolved_id) AS ref_id, name, doc_type,"
+                " COALESCE(date, resolved_date) AS date, COUNT(*) AS n FROM refs"
+                f" WHERE {where} GROUP BY 1, 2, 3, 4 ORDER BY ref_id IS NULL, n DESC",
+                values,
             )
             top = spellings[0]
             out.append(
@@ -705,6 +966,7 @@ class SqliteIndex(SearchIndex):
             )
         return out
 
+    @_in_one_snapshot
     def document(self, source: str) -> IndexedDocument | None:
         rows = self._execute(
             "SELECT * FROM documents JOIN document_texts USING (id) WHERE source = ?", (source,)
@@ -733,7 +995,9 @@ class SqliteIndex(SearchIndex):
             references.append(
                 {
                     "id": r["ref_id"],
-                    "key": r["id_key"] or (r["name_key"] and "name:" + r["name_key"]),
+                    "key": r["id_key"]
+                    or r["resolved_key"]
+                    or (r["name_key"] and "name:" + r["name_key"]),
                     "name": r["name"],
                     "doc_type": r["doc_type"],
                     "number": r["number"],
@@ -743,6 +1007,7 @@ class SqliteIndex(SearchIndex):
                     "issuer_code": r["issuer_code"],
                     "term": r["term"],
                     "title": r["title"],
+                    "resolved": _stored_resolved(r),
                     "text": r["text"],
                     "start": r["char_start"],
                     "end": r["char_end"],
@@ -777,6 +1042,8 @@ class SqliteIndex(SearchIndex):
                 "bound": s["bound"],
                 "subject": s["subject"],
                 "period": s["period"],
+                "place": s["place"],
+                "years": _stored_years(s),
                 "sentence": s["sentence"],
                 "text": s["text"],
                 "start": s["char_start"],
@@ -816,12 +1083,54 @@ class SqliteIndex(SearchIndex):
             warnings=list(extra.get("warnings") or []),
         )
 
+    @_in_one_snapshot
+    def statistics_of(
+        self, measure: str, exact: bool = False, limit: int = 2000
+    ) -> list[StatisticFigure]:
+        key = measure_key(measure[:MAX_QUERY_CHARS])
+        if not key:
+            return []
+        if exact:
+            condition, param = "s.subject_key = ?", key
+        else:  # the words in a row, anywhere in the measure: a scan, no index for LIKE
+            condition, param = "(' ' || s.subject_key || ' ') LIKE ?", f"% {key} %"
+        rows = self._execute(
+            "SELECT d.source, d.title, d.date, s.subject, s.place, s.period, s.year_first,"
+            " s.year_last, s.value, s.max, s.unit, s.kind, s.text, s.position"
+            " FROM statistics s JOIN documents d ON d.id = s.document_id"
+            f" WHERE {condition}"
+            " ORDER BY s.place IS NULL, s.place, s.year_last IS NULL, s.year_last, s.year_first,"
+            " d.date, d.source, s.position LIMIT ?",
+            (param, max(1, int(limit))),
+        )
+        return [StatisticFigure(*row) for row in rows]
+
+    @_in_one_snapshot
+    def statistic_measures(self, limit: int = 50) -> list[tuple[str, int]]:
+        counts = self._execute(
+            "SELECT subject_key, COUNT(*) FROM statistics WHERE subject_key IS NOT NULL"
+            " GROUP BY subject_key ORDER BY COUNT(*) DESC, subject_key LIMIT ?",
+            (max(1, int(limit)),),
+        )
+        keys = [row[0] for row in counts]
+        written: dict[str, str] = {}
+        for key, subject, _ in self._execute(
+            "SELECT subject_key, subject, COUNT(*) AS n FROM statistics"
+            f" WHERE subject_key IN ({','.join('?' * len(keys))})"
+            " GROUP BY subject_key, subject ORDER BY n DESC, subject",
+            keys,
+        ):
+            written.setdefault(key, subject)
+        return [(written.get(key, key), n) for key, n in counts]
+
+    @_in_one_snapshot
     def stats(self) -> dict[str, int]:
         return {
             table: self._execute(f"SELECT COUNT(*) FROM {table}")[0][0]
             for table in ("documents", "refs", "units", "statistics", "relations")
         }
 
+    @_in_one_snapshot
     def recent(self, limit: int = 20) -> list[dict]:
         """The latest documents by date, for a landing page."""
         return [
@@ -832,6 +1141,62 @@ class SqliteIndex(SearchIndex):
                 (max(1, int(limit)),),
             )
         ]
+
+
+# "dự thảo Luật ...", "dự án Luật ...": a bill is not yet the law of that title.
+_DRAFT_BEFORE = re.compile(r"\b(?:du thao|du an)\s*$")
+
+
+def _drafted(text: str | None, ref: dict) -> bool:
+    """Whether a named reference is written as a draft or bill ("dự thảo Bộ luật ...")."""
+    start = _int(ref.get("start"))
+    if not text or start is None:
+        return False
+    return bool(_DRAFT_BEFORE.search(fold(text[max(0, start - 16) : start])))
+
+
+def _citing_by(refs: list[sqlite3.Row]) -> str | None:
+    """How one document cites: None when it writes the number, else how its name was tied
+    to the number ("text", "registry", "archive"), or "name" when it is not."""
+    if any(r["ref_id"] for r in refs):
+        return None
+    return next((r["resolved_by"] for r in refs if r["resolved_by"]), "name")
+
+
+def _place(value) -> str | None:
+    """A statistic's `place` as stored: several places joined by ", "."""
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    return str(value) if value else None
+
+
+def _years(value) -> tuple[int | None, int | None]:
+    """`years: [2019, 2022]` as the two year columns; (None, None) when absent or odd."""
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return _int(value[0]), _int(value[1])
+    return None, None
+
+
+def _stored_years(row: sqlite3.Row) -> list[int | None] | None:
+    if row["year_first"] is None and row["year_last"] is None:
+        return None
+    return [row["year_first"], row["year_last"]]
+
+
+def _stored_resolved(row: sqlite3.Row) -> dict | None:
+    if not row["resolved_id"]:
+        return None
+    return {"id": row["resolved_id"], "date": row["resolved_date"], "by": row["resolved_by"]}
+
+
+def _resolved(ref: dict) -> dict | None:
+    """A record's `resolved` ({"id", "date", "by"}) when it is well formed, else None."""
+    found = ref.get("resolved")
+    if not isinstance(found, dict) or not reference_key(found.get("id")):
+        return None
+    date = found.get("date")
+    by = found.get("by") if found.get("by") in ("text", "registry", "archive") else "text"
+    return {"id": found["id"], "date": date if isinstance(date, str) else None, "by": by}
 
 
 def _term_spans(folded: str, terms: list[QueryTerm]) -> list[tuple[int, int]]:

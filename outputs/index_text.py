@@ -8,7 +8,9 @@ folded text is the same offset in the text as read, and snippets can show the or
 >>> fold("Huyện uỷ Đông Hà")
 'huyen uy dong ha'
 >>> reference_key("01/2014/NQ-HĐTP")
-'12014nqhdtp'
+'1/2014nqhdtp'
+>>> reference_key("21-NQ/TƯ") == reference_key("21-NQ/TW") != reference_key("21-NQ/TU")
+True
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from vnpolicy.extractors.document_ids import document_id_key
 from vnpolicy.extractors.reference_types import DOC_TYPE_WORDS, SYMBOL_DOC_TYPES
 
 # Longest accepted query; the rest is cut (a pasted page is searched by its beginning).
@@ -55,22 +58,49 @@ def fold_query(text: str) -> str:
     return fold(unicodedata.normalize("NFC", text))
 
 
+# A syllable ending in a lone "y" after a consonant: both spellings are in print ("tỷ lệ"
+# and "tỉ lệ", "kỹ thuật" and "kĩ thuật"), so the key reads it as "i".
+_FINAL_Y = re.compile(r"\b([b-df-hj-np-tv-xz]+)y\b")
+
+
+def measure_key(text: str | None) -> str | None:
+    """A statistic's measure as the index matches it: folded words, one space apart, a
+    final "y" after a consonant read as "i". `measure_key("Tỷ lệ hộ nghèo:")` and
+    `measure_key("ti le ho ngheo")` are both "ti le ho ngheo"; None when no word is left.
+
+    >>> measure_key("Tỉ lệ hộ nghèo (đa chiều)")
+    'ti le ho ngheo da chieu'
+    """
+    if not text:
+        return None
+    words = re.findall(r"[^\W_]+", fold_query(text).lower())
+    return _FINAL_Y.sub(r"\1i", " ".join(words)) or None
+
+
+_ID_PIECE = re.compile(r"[^\W_]+")
+
+
 def id_tokens(text: str) -> list[str]:
-    """The letter and digit groups of an id, folded, leading zeros dropped: "05-CT/TU" ->
-    ["5", "ct", "tu"]."""
-    tokens = re.findall(r"\d+|[a-z]+", fold_query(text))
-    return [(t.lstrip("0") or "0") if t.isdigit() else t for t in tokens]
+    """The letter and digit groups of an id as `document_id_key` reads them (leading zeros
+    dropped, "TƯ" = "TW", Đ = D), each separate group kept apart: "05-CT/TU" -> ["5", "ct",
+    "tu"], "21-NQ/TƯ" -> ["21", "nq", "tw"]."""
+    tokens = [
+        group
+        for piece in _ID_PIECE.findall(unicodedata.normalize("NFC", text))
+        for group in re.findall(r"\d+|[a-z]+", document_id_key(piece))
+    ]
+    whole = re.findall(r"\d+|[a-z]+", document_id_key(text))
+    # "T.Ư" spans two pieces; the whole key is the authority when the pieces disagree
+    return tokens if "".join(tokens) == "".join(whole) else whole
 
 
 def reference_key(ref_id: str | None) -> str | None:
-    """The spelling-free key of a document number: only letters and digits count, as in the
-    scorer (`21-NQ/TW`, `21 NQ TW`, `21-nq/tw` -> "21nqtw"); None for an id without a digit."""
-    if not ref_id:
+    """The index's key of a document number: `document_id_key`, the one key the extractor
+    and the web page use too (`21-NQ/TW`, `21 NQ TƯ`, `21-nq/tw` -> "21nqtw"); None for an
+    id without a digit."""
+    if not ref_id or not any(c.isdigit() for c in ref_id):
         return None
-    tokens = id_tokens(ref_id)
-    if not any(t.isdigit() for t in tokens):
-        return None
-    return "".join(tokens)
+    return document_id_key(ref_id) or None
 
 
 def name_key(name: str | None) -> str | None:
@@ -104,6 +134,12 @@ def canonical_doc_type(text: str | None) -> str | None:
         if folded == fold(abbr):
             return doc_type
     return text.strip().lower()
+
+
+def is_doc_type_word(text: str) -> bool:
+    """Whether `text` is only a document type's word ("Nghị quyết", "luat"), no title."""
+    folded = " ".join(fold_query(text).split())
+    return any(folded == word for word, _ in _TYPE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -159,19 +195,23 @@ def parse_reference_query(query: str) -> ReferenceQuery | None:
     """Read `query` as a document number if it looks like one, else None.
 
     `21-NQ/TW`, `21 NQ TW`, `nq 21/tw`, `Nghị quyết 21`, `nghi quyet so 21` all give numbers
-    ("21",); "kết nạp 500 đảng viên" gives None (words that are no symbol).
+    ("21",); "kết nạp 500 đảng viên" gives None (words that are no symbol). The id's groups
+    are read from the query as typed, so "21-NQ/TƯ" gives ("nq", "tw"), not "tu".
     """
-    folded = " ".join(fold_query(query[:200]).split())
-    doc_type = None
+    typed = " ".join(unicodedata.normalize("NFC", query[:200]).split())
+    folded = fold(typed)  # one character per character: offsets in `folded` are in `typed`
+    start, doc_type = 0, None
     for word, canonical in _TYPE_WORDS:
         if folded.startswith(word) and not folded[len(word) : len(word) + 1].isalpha():
-            doc_type, folded = canonical, folded[len(word) :].strip()
+            doc_type, start = canonical, len(word)
             break
-    folded = re.sub(r"^so\b\.?", "", folded).strip()
-    folded = re.split(r"\bngay\b", folded)[0]  # "21-NQ/TW ngày 16/6/2022": the date is not the id
-    if not _ID_QUERY_CHARS.fullmatch(folded):
+    so = re.match(r"\s*(?:so\b\.?)?\s*", folded[start:])
+    start += so.end() if so else 0
+    date = re.search(r"\bngay\b", folded[start:])  # "21-NQ/TW ngày 16/6/2022": not the id
+    end = start + date.start() if date else len(folded)
+    if not _ID_QUERY_CHARS.fullmatch(folded[start:end]):
         return None
-    tokens = id_tokens(folded)
+    tokens = id_tokens(typed[start:end])
     numbers = tuple(t for t in tokens if t.isdigit())
     letters = tuple(t for t in tokens if not t.isdigit())
     if not numbers or len(tokens) > 16 or any(len(t) > 10 for t in letters):

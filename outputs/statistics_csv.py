@@ -1,8 +1,10 @@
 """Statistics of a batch of results as one CSV table, for a spreadsheet.
 
-One row per figure: the document it comes from, its value (and the high end of a range), the
-unit, kind, approximation flag, subject, period and the sentence it was read from. The file
-is UTF-8 with a byte-order mark so Excel shows Vietnamese ("đoàn viên ưu tú") correctly.
+One row per figure: the document it comes from with the document's date and place, its value
+(and the high end of a range), the unit, kind, approximation flag, what it measures
+(`subject`), its period as written and its years ("2019-2022"), its place, and the sentence
+it was read from. The file is UTF-8 with a byte-order mark so Excel shows Vietnamese ("đoàn
+viên ưu tú") correctly.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 #: The columns, in order.
 STATISTICS_COLUMNS = (
     "source",
+    "document_date",
+    "document_place",
     "value",
     "max",
     "unit",
@@ -23,6 +27,7 @@ STATISTICS_COLUMNS = (
     "bound",
     "subject",
     "period",
+    "years",
     "place",
     "text",
     "sentence",
@@ -34,10 +39,28 @@ def _source_of(record: dict) -> str:
     return str(record.get("source") or document.get("source") or record.get("id") or "")
 
 
+def years_cell(years) -> str:
+    """A figure's `years` as one cell: [2019, 2022] -> "2019-2022", [2023, 2023] -> "2023",
+    [2012, None] -> "2012-" (from 2012 on), None -> "".
+
+    >>> [years_cell(y) for y in ([2019, 2022], [2023, 2023], [2012, None], None)]
+    ['2019-2022', '2023', '2012-', '']
+    """
+    if not isinstance(years, (list, tuple)) or not years or years[0] is None:
+        return ""
+    first, last = years[0], years[-1]
+    if last == first:
+        return str(first)
+    return f"{first}-{last if last is not None else ''}"
+
+
 def _cell(value) -> str:
-    """A CSV cell: numbers without a trailing ".0", booleans as true/false, None empty."""
+    """A CSV cell: numbers without a trailing ".0", booleans as true/false, years as a span,
+    None empty."""
     if value is None:
         return ""
+    if isinstance(value, (list, tuple)):
+        return years_cell(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
@@ -49,8 +72,14 @@ def statistics_rows(records: Iterable[dict]) -> Iterable[list[str]]:
     """The CSV rows (without header) of the statistics of `records`, in order."""
     for record in records:
         source = _source_of(record)
+        document = record.get("document") if isinstance(record.get("document"), dict) else {}
+        of_document = {
+            "source": source,
+            "document_date": document.get("date"),
+            "document_place": document.get("place"),
+        }
         for stat in record.get("statistics") or []:
-            row = {**stat, "source": source}
+            row = {**stat, **of_document}
             yield [_cell(row.get(column)) for column in STATISTICS_COLUMNS]
 
 
@@ -76,7 +105,7 @@ def write_statistics_csv(records: Iterable[dict], path: str | Path) -> Path:
     >>> rec = {"source": "seed.txt", "statistics": [{"value": 9757.0, "unit": "đồng chí"}]}
     >>> p = write_statistics_csv([rec], pathlib.Path(tempfile.mkdtemp()) / "s.csv")
     >>> p.read_text(encoding="utf-8-sig").splitlines()[1]
-    'seed.txt,9757,,đồng chí,,,,,,,,'
+    'seed.txt,,,9757,,đồng chí,,,,,,,,,'
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import IO
 
@@ -22,13 +22,31 @@ def dumps(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
+def _create_temp_beside(path: Path) -> tuple[int, Path]:
+    """A new empty file `.seed.txt.json.<random>.tmp` beside `path`, opened for writing.
+
+    Created with mode 0o666 less the umask, as `open(path, "w")` would (`tempfile.mkstemp`
+    makes 0o600, which colleagues, a web server or Dask workers on NFS cannot read); the
+    kernel applies the umask, so no thread changes it to read it.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{path.parent}: no free temporary name for {path.name}")
+
+
 def write_text_atomic(path: Path, text: str, durable: bool = False) -> Path:
     """Write `text` to `path` so readers see either the old file or the whole new one.
 
     `durable` also fsyncs the data before the rename (survives a power cut, ~2 ms a file).
+    The file gets the usual permissions: 0o666 less the umask (0o644 with umask 022).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _create_temp_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

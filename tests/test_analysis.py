@@ -76,7 +76,7 @@ def test_raw_offsets_survive_missing_space(seed_text: str) -> None:
     assert seed_text[rs - 2 : rs] == "có"
 
 
-# -- vnpolicy.nlp.crf: underthesea's segmenter without its wrappers gives the very same words -----------
+# -- vnpolicy.nlp.crf: underthesea's segmenter without its wrappers gives the very same words ----
 
 CRF_CASES = [
     "Huyện ủy Hải Lăng có 9.757 đảng viên",
@@ -88,9 +88,17 @@ CRF_CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def crf_words():
+    """The fast segmenter itself (not `segment`, which may fall back to `word_tokenize`)."""
+    from vnpolicy.nlp.crf import Segmenter
+
+    return Segmenter().words
+
+
 def _dev_and_sample_sentences() -> list[str]:
-    from vnpolicy.nlp.normalize import normalize
     from tests.conftest import DEV_DOCS, SAMPLES
+    from vnpolicy.nlp.normalize import normalize
 
     sentences = []
     for folder in (DEV_DOCS, SAMPLES):
@@ -101,23 +109,21 @@ def _dev_and_sample_sentences() -> list[str]:
 
 
 @pytest.mark.parametrize("sentence", CRF_CASES)
-def test_crf_words_equal_word_tokenize(sentence: str) -> None:
+def test_crf_words_equal_word_tokenize(crf_words, sentence: str) -> None:
     from underthesea import word_tokenize
 
-    from vnpolicy.nlp.crf import segment
-
-    assert segment(sentence) == word_tokenize(sentence, use_token_normalize=False)
+    assert crf_words(sentence) == word_tokenize(sentence, use_token_normalize=False)
 
 
-def test_crf_words_equal_word_tokenize_on_every_dev_sentence() -> None:
+def test_crf_words_equal_word_tokenize_on_every_dev_sentence(crf_words) -> None:
     from underthesea import word_tokenize
-
-    from vnpolicy.nlp.crf import segment
 
     sentences = _dev_and_sample_sentences()
     if len(sentences) < 1000:
         pytest.skip("../shared/eval/dev is not present")
-    differing = [s for s in sentences if segment(s) != word_tokenize(s, use_token_normalize=False)]
+    differing = [
+        s for s in sentences if crf_words(s) != word_tokenize(s, use_token_normalize=False)
+    ]
     assert differing == []
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from vnpolicy.outputs.schema import validate_record
 from tests.conftest import SAMPLES
 from vnpolicy import extract
-from vnpolicy.cli import main
+from vnpolicy.cli import build_parser, command_parser, main
+from vnpolicy.outputs.schema import validate_record
+from vnpolicy.resume import MANIFEST_NAME
 
 SEED_REFERENCES = {
     "21-NQ/TW": "2022-06-16",
@@ -78,6 +81,15 @@ def test_seed_glued_number_is_read(sample_run) -> None:
     assert 2022 not in values and 2019 not in values  # years are not statistics
 
 
+def test_outputs_get_the_usual_permissions(sample_run) -> None:
+    _, out = sample_run
+    umask = os.umask(0o022)
+    os.umask(umask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir() if p.is_file()}
+    assert {"all.jsonl", "seed-quangtri.txt.json", MANIFEST_NAME} <= set(modes)
+    assert set(modes.values()) == {0o666 & ~umask}, modes
+
+
 def test_jsonl_holds_every_document(sample_run) -> None:
     _, out = sample_run
     lines = (out / "all.jsonl").read_text(encoding="utf-8").splitlines()
@@ -100,6 +112,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path, capsys) ->
     assert sorted(Path(r["source"]).name for r in rows) == ["broken.pdf", "empty.txt"]
     assert "notes.xyz: skipped" in err
     assert "1 written, 1 skipped, 2 failed" in err
+    described = command_parser(build_parser(), "extract").description
+    named = set(re.findall(r"OUTDIR/([\w-]+(?:\.\w+)+)", described))
+    assert named and all((out / name).is_file() for name in named), named  # the real names
 
 
 def test_help_explains_with_examples() -> None:

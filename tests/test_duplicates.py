@@ -12,9 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from vnpolicy.corpus.duplicates import THRESHOLD, Duplicate, find_duplicates, fingerprint, similarity
 from tests.conftest import DEV_DOCS, SAMPLES
 from vnpolicy.batch import run_batch
+from vnpolicy.corpus.duplicates import (
+    THRESHOLD,
+    Duplicate,
+    find_duplicates,
+    fingerprint,
+    similarity,
+)
 
 HEADER = (
     "Trang chủ | Thời sự | Chính trị | Xã hội | Kinh tế | Văn hóa | Thể thao\n"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from vnpolicy.corpus import read_document
 from tests.conftest import load_scorer
+from vnpolicy.corpus import read_document
 from vnpolicy.pipeline import analyze_document
 
 ROOT = Path(__file__).resolve().parents[1]

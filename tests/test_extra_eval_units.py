@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import load_scorer
 from vnpolicy import corpus
 from vnpolicy.extractors.units import extract_units
 from vnpolicy.nlp import analyze
-from tests.conftest import load_scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "benchmarks" / "extra_eval_units"

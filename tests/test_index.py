@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.index_support import dev_index, dev_output, dev_records, make_record
 from vnpolicy.outputs.index import (
     IndexOpenError,
+    InvalidDateError,
     SearchFilters,
     SqliteIndex,
     fold,
+    normalize_date_bound,
     open_index,
     parse_reference_query,
     reference_key,
 )
 from vnpolicy.outputs.index_text import canonical_doc_type, query_terms, snippet
-from tests.index_support import dev_index, dev_output, dev_records, make_record
 
 # --- text keys -----------------------------------------------------------------------------
 
@@ -49,8 +51,11 @@ REFERENCE_KEYS = [
     ("21 NQ TW", "21nqtw"),
     ("21-nq/tw", "21nqtw"),
     ("05-CT/TU", "5cttu"),  # leading zeros do not count
-    ("30/2020/NĐ-CP", "302020ndcp"),  # đ -> d
-    ("01/2014/NQHĐTP", "12014nqhdtp"),  # as a PDF prints it
+    ("30/2020/NĐ-CP", "30/2020ndcp"),  # đ -> d; two numbers keep their "/" (1/12 != 11/2)
+    ("01/2014/NQHĐTP", "1/2014nqhdtp"),  # as a PDF prints it
+    ("21-NQ/TƯ", "21nqtw"),  # Trung ương: TƯ = TW ...
+    ("21-NQ/TU", "21nqtu"),  # ... never TU (a Tỉnh ủy's)
+    ("225-KH/TƯĐTN", "225khtwdtn"),  # Trung ương Đoàn, not a Tỉnh đoàn's "225-KH/TĐTN"
     ("Điều lệ Đảng", None),  # no number: not an id
     (None, None),
 ]
@@ -305,6 +310,50 @@ def test_bad_dates_are_refused(index) -> None:
         index.search("", SearchFilters(date_from="2020-13-45"))
     with pytest.raises(ValueError, match="not a date"):
         index.search("", SearchFilters(date_to="hôm qua"))
+    with pytest.raises(InvalidDateError, match="not a date: '2020-00'"):
+        index.search("nghị quyết", SearchFilters(date_to="2020-00"))
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high"),
+    [
+        ("2020", "2020-01-01", "2020-12-31"),
+        ("2020-05", "2020-05-01", "2020-05-31"),
+        ("2024-02", "2024-02-01", "2024-02-29"),  # a leap year
+        ("2023-02", "2023-02-01", "2023-02-28"),
+        ("2021-06-16", "2021-06-16", "2021-06-16"),
+        (" 2022-12 ", "2022-12-01", "2022-12-31"),
+        ("", None, None),
+        (None, None, None),
+    ],
+)
+def test_date_bounds(value, low, high) -> None:
+    assert normalize_date_bound(value, upper=False) == low
+    assert normalize_date_bound(value, upper=True) == high
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2020-00",
+        "2020-13",
+        "9999-99",
+        "2021-02-29",
+        "2021-04-31",
+        "2021-06-00",
+        "0000",
+        "20200101",
+        "2020-6",
+        "16/6/2022",
+        "2020-01-01T00:00",
+        "hôm qua",
+    ],
+)
+def test_dates_not_on_the_calendar_are_refused(value: str) -> None:
+    for upper in (False, True):
+        with pytest.raises(InvalidDateError) as err:
+            normalize_date_bound(value, upper=upper)
+        assert err.value.vietnamese.startswith(f"Ngày không hợp lệ: {value}")
 
 
 @pytest.mark.parametrize(
@@ -471,3 +520,68 @@ def test_the_sqlite_index_is_a_search_index(tmp_path: Path) -> None:
     with open_index(tmp_path / "new" / "archive.sqlite") as idx:
         assert isinstance(idx, SearchIndex) and idx.stats()["documents"] == 0
     assert (tmp_path / "new" / "archive.sqlite").is_file()
+
+
+# --- one id key: TƯ is TW, never TU -------------------------------------------------------
+
+TEXT_TW = "Đảng ủy xã quán triệt Nghị quyết số 21-NQ/TƯ của Ban Chấp hành Trung ương."
+TEXT_TU = "Huyện đoàn triển khai Nghị quyết số 21-NQ/TU của Tỉnh ủy Quảng Trị."
+
+
+def test_party_tu_is_trung_uong_and_not_tinh_uy(tmp_path: Path) -> None:
+    with SqliteIndex(tmp_path / "tw.sqlite") as idx:
+        for source, text, ref_id in (
+            ("tin/tw.txt", TEXT_TW, "21-NQ/TƯ"),
+            ("tin/tu.txt", TEXT_TU, "21-NQ/TU"),
+        ):
+            written = f"Nghị quyết số {ref_id}"
+            record = make_record(source, text, references=[(written, {"id": ref_id})])
+            idx.add(record, text)
+        for spelling, cited in [
+            *[(x, ["tin/tw.txt"]) for x in ("21-NQ/TW", "21-NQ/TƯ", "21 nq tw", "nq 21/TƯ")],
+            *[(x, ["tin/tu.txt"]) for x in ("21-NQ/TU", "21 nq tu")],
+        ]:
+            hits = idx.search(spelling).hits
+            assert [h.source for h in hits if h.matched == "reference"] == cited, spelling
+            assert _sources(idx, "", cites=spelling) == cited, spelling
+        keys = {r.key for r in idx.top_references()}
+        assert keys == {"21nqtw", "21nqtu"}
+
+
+# --- an index of schema 1 --------------------------------------------------------------
+
+
+def test_an_index_of_schema_1_is_migrated_by_a_writer(tmp_path: Path) -> None:
+    from tests.archive_support import archive_records, as_schema_1
+
+    path = tmp_path / "old.sqlite"
+    with SqliteIndex(path) as idx:
+        for record, text in archive_records():
+            idx.add(record, text)
+        text = TEXT_TW
+        idx.add(make_record("tin/tw.txt", text, references=[("21-NQ/TƯ", {"id": "21-NQ/TƯ"})]))
+    as_schema_1(path)
+    with pytest.raises(IndexOpenError, match="older than 2; run `vnpolicy index") as err:
+        open_index(path, read_only=True)
+    assert "\n" not in str(err.value)
+    with SqliteIndex(path) as idx:
+        assert idx.migrated_from == "1"
+        assert _sources(idx, "21-NQ/TW") == ["tin/tw.txt"]
+        assert "tin/ten.txt" in _sources(idx, "45/2013/QH13")  # resolved by the archive
+        record, text = archive_records()[0]
+        assert not idx.contains(record)  # stale: the next `vnpolicy index` replaces it
+        assert idx.add(record, text) == "replaced"
+    with open_index(path, read_only=True) as idx:
+        assert _sources(idx, "21-NQ/TW") == ["tin/tw.txt"]
+
+
+def test_an_index_of_an_unknown_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    SqliteIndex(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+    for read_only in (True, False):
+        with pytest.raises(IndexOpenError, match="schema 99 is not 2; remove the file"):
+            open_index(path, read_only=read_only)

@@ -99,7 +99,7 @@ def test_spacy_components_register_once() -> None:
         "from vnpolicy.extractors.components import build_nlp\n"
         "build_nlp()\n"
         "print(sorted(n for n in Language.factories if n.startswith('vnpolicy_')))\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in %r))" % (SOURCE_FOLDERS,),
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {SOURCE_FOLDERS!r}))",
         REPO,
     )
     assert probe.returncode == 0, probe.stderr

@@ -402,8 +402,8 @@ def test_doc_is_converted_through_libreoffice(tmp_path, monkeypatch) -> None:
 
 @pytest.mark.parametrize("suffix", [".png", ".tif", ".jpg"])
 def test_scanned_image_is_read_by_ocr(tmp_path, suffix) -> None:
-    from vnpolicy.corpus.ocr import ocr_available
     from tests.test_pdf import scanned_page
+    from vnpolicy.corpus.ocr import ocr_available
 
     if not ocr_available():
         pytest.skip("tesseract-ocr with tesseract-ocr-vie is not installed")

@@ -963,3 +963,159 @@ def test_seed_document_matches_gold() -> None:
     for g in gold["references"]:
         if not g.get("id"):
             assert g["name"].lower() in names, g["name"]
+
+
+# --- titles and issuers of numbered references end where the title ends --------------------
+
+# Each row: a numbered reference whose title runs on into the sentence (a clause of purpose or
+# consequence, the signer, a second verb phrase) and the title and issuer it must keep.
+RUN_ON_TITLE_CASES = [
+    (
+        "Nghị định số 59/2011/NĐ-CP của Chính phủ về chuyển doanh nghiệp 100% vốn nhà nước thành "
+        "công ty cổ phần để các đơn vị thực hiện cho đỡ rắc rối nên tiến độ chậm.",
+        {
+            "title": "chuyển doanh nghiệp 100% vốn nhà nước thành công ty cổ phần",
+            "issuer": "Chính phủ",
+        },
+    ),
+    (
+        "Quyết định số 1460/QĐ-TTg của Thủ tướng Chính phủ do Phó Thủ tướng Trần Hồng Hà ký ngày "
+        "12/8/2023 về phê duyệt quy hoạch tổng thể, nhằm tạo động lực phát triển vùng.",
+        {
+            "title": "phê duyệt quy hoạch tổng thể",
+            "issuer": "Thủ tướng Chính phủ",
+            "date": "2023-08-12",
+        },
+    ),
+    (
+        "Chỉ thị số 15-CT/TU ngày 3/4/2023 của Ban Thường vụ Tỉnh ủy về tăng cường công tác phòng "
+        "cháy, chữa cháy thì các địa phương phải rà soát ngay.",
+        {"title": "tăng cường công tác phòng cháy, chữa cháy", "date": "2023-04-03"},
+    ),
+    (
+        "Thông tư số 22/2021/TT-BGDĐT về đánh giá học sinh trung học đã giúp giáo viên chủ động.",
+        {"title": "đánh giá học sinh trung học"},
+    ),
+    (
+        "Nghị quyết số 43/2022/QH15 về chính sách tài khóa, tiền tệ hỗ trợ phục hồi kinh tế là cơ "
+        "sở để các bộ triển khai.",
+        {"title": "chính sách tài khóa, tiền tệ hỗ trợ phục hồi kinh tế"},
+    ),
+    (
+        "Kết luận số 12-KL/TW của Bộ Chính trị về công tác người Việt Nam ở nước ngoài nhằm huy "
+        "động nguồn lực kiều bào.",
+        {"title": "công tác người Việt Nam ở nước ngoài", "issuer": "Bộ Chính trị"},
+    ),
+    (
+        "Quyết định số 45/QĐ-UBND về phê duyệt đề án phát triển du lịch do Phó Chủ tịch UBND tỉnh "
+        "Lê Văn Bình ký đã tạo điều kiện cho doanh nghiệp.",
+        {"title": "phê duyệt đề án phát triển du lịch"},
+    ),
+    (
+        "Thông tư số 01/2020/TT-BTC hướng dẫn quản lý tài chính đối với quỹ, trong đó quy định rõ "
+        "mức chi.",
+        {"title": "quản lý tài chính đối với quỹ"},
+    ),
+    (
+        "Chỉ thị số 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, "
+        "phong cách Hồ Chí Minh vẫn được các cấp ủy quan tâm.",
+        {
+            "title": "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+            "issuer": "Bộ Chính trị",
+        },
+    ),
+    (
+        "Nghị định số 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, "
+        "viễn thông sẽ được thay thế.",
+        {"title": "xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông"},
+    ),
+    (
+        "Nghị quyết số 18-NQ/TW về tiếp tục đổi mới, sắp xếp tổ chức bộ máy nên nhiều địa phương "
+        "đã giảm đầu mối.",
+        {"title": "tiếp tục đổi mới, sắp xếp tổ chức bộ máy"},
+    ),
+    (
+        "Kế hoạch số 100-KH/TU về tổ chức đại hội đảng bộ các cấp, nhằm chuẩn bị tốt nhân sự.",
+        {"title": "tổ chức đại hội đảng bộ các cấp"},
+    ),
+    (
+        "Nghị định số 100/2019/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực giao "
+        "thông đường bộ và đường sắt có hiệu lực từ ngày 1/1/2020.",
+        {"title": "xử phạt vi phạm hành chính trong lĩnh vực giao thông đường bộ và đường sắt"},
+    ),
+    (
+        "Chỉ thị số 31/CT-TTg ngày 5/6/2019 của Thủ tướng Chính phủ do ông Nguyễn Văn An ký về "
+        "chấn chỉnh hoạt động kiểm tra chuyên ngành.",
+        {
+            "title": "chấn chỉnh hoạt động kiểm tra chuyên ngành",
+            "issuer": "Thủ tướng Chính phủ",
+            "date": "2019-06-05",
+        },
+    ),
+    # what belongs to a title stays: a purpose after a noun of means, a cause, "không được"
+    (
+        "Nghị quyết số 11/NQ-CP về các giải pháp nhằm kiềm chế lạm phát, ổn định kinh tế vĩ mô.",
+        {"title": "các giải pháp nhằm kiềm chế lạm phát, ổn định kinh tế vĩ mô"},
+    ),
+    (
+        "Nghị quyết số 68/NQ-CP về chính sách hỗ trợ người lao động gặp khó khăn do đại dịch "
+        "COVID-19.",
+        {"title": "chính sách hỗ trợ người lao động gặp khó khăn do đại dịch COVID-19"},
+    ),
+    (
+        "Quy định số 37-QĐi/TW về những điều đảng viên không được làm.",
+        {"title": "những điều đảng viên không được làm"},
+    ),
+    (
+        "Thông tư số 09/2022/TT-BYT hướng dẫn biện pháp để phòng bệnh dại.",
+        {"title": "biện pháp để phòng bệnh dại"},
+    ),
+    (
+        "Quyết định số 88/QĐ-UBND về “Đề án hỗ trợ nông dân để phát triển sản xuất” được triển "
+        "khai.",
+        {"title": "Đề án hỗ trợ nông dân để phát triển sản xuất"},
+    ),
+]
+
+RUN_ON_ISSUER_CASES = [
+    (
+        "Quyết định số 1234/QĐ-TTg của Thủ tướng Chính phủ do Phó Thủ tướng Lê Văn Thành ký.",
+        "Thủ tướng Chính phủ",
+    ),
+    (
+        "Chỉ thị số 08/CT-UBND của Ủy ban nhân dân tỉnh nên các huyện phải thực hiện.",
+        "Ủy ban nhân dân tỉnh",
+    ),
+    (
+        "Kế hoạch số 12-KH/HU của Ban Thường vụ Huyện ủy vừa ban hành đã nêu.",
+        "Ban Thường vụ Huyện ủy",
+    ),
+    ("Công văn số 456/UBND-VX của UBND huyện cũng yêu cầu các xã báo cáo.", "UBND huyện"),
+    (
+        "Quyết định số 77/QĐ-BCĐ của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng.",
+        "Ban Chỉ đạo Trung ương",
+    ),
+    ("Thông báo số 20-TB/TW của Ban Bí thư khi sơ kết đã chỉ rõ.", "Ban Bí thư"),
+    (
+        "Quyết định số 11/QĐ-HĐND của Thường trực HĐND tỉnh sẽ được thay thế.",
+        "Thường trực HĐND tỉnh",
+    ),
+    ("Nghị quyết số 01/NQ-CP của Chính phủ mà các bộ phải thực hiện.", "Chính phủ"),
+    (
+        "Hướng dẫn số 03-HD/BTGTW của Ban Tuyên giáo Trung ương nhấn mạnh yêu cầu.",
+        "Ban Tuyên giáo Trung ương",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUN_ON_TITLE_CASES)
+def test_title_of_a_numbered_reference_ends_where_the_title_ends(
+    text: str, expected: dict[str, Any]
+) -> None:
+    got = refs(text)[0]
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "issuer"), RUN_ON_ISSUER_CASES)
+def test_issuer_ends_where_the_name_ends(text: str, issuer: str) -> None:
+    assert refs(text)[0]["issuer"] == issuer

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnpolicy.extractors.reference_resolve import id_key
+from vnpolicy.extractors.document_ids import document_id_key as id_key
 from vnpolicy.extractors.references import extract_references
 from vnpolicy.nlp import analyze
 

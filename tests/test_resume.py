@@ -1,5 +1,6 @@
-"""Resuming a batch: done-and-unchanged inputs are skipped, changed ones redone, `--force`
-redoes all, and a run killed with SIGKILL completes on rerun with nothing corrupt or missing."""
+"""Resuming a batch: done-and-unchanged inputs are skipped, changed ones redone, a damaged
+output redone, `--force` redoes all, and a run killed with SIGKILL completes on rerun with
+nothing corrupt or missing."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-from vnpolicy.outputs.schema import validate_record
 from tests.conftest import REPO, SAMPLES
 from vnpolicy.batch import run_batch
 from vnpolicy.cli import main
+from vnpolicy.outputs.schema import validate_record
 from vnpolicy.resume import MANIFEST_NAME, Manifest, file_sha256, iter_manifest
 
 
@@ -78,12 +79,12 @@ def test_a_deleted_output_is_redone(tmp_path: Path) -> None:
 
 def test_a_torn_last_manifest_line_is_ignored_and_not_glued_to(tmp_path: Path) -> None:
     docs, out = _docs(tmp_path), tmp_path / "out"
-    run_batch([docs], out)
+    run_batch([docs], out, duplicates=False)  # one line per document, none rewritten
     manifest = out / MANIFEST_NAME
     lines = manifest.read_text("utf-8").splitlines(keepends=True)
     manifest.write_text("".join(lines[:2]) + lines[2][:40], encoding="utf-8")  # killed mid-line
     assert len(Manifest(out)) == 2
-    summary = run_batch([docs], out)
+    summary = run_batch([docs], out, duplicates=False)
     assert (summary.written, summary.unchanged) == (1, 2)
     rows = list(iter_manifest(manifest))
     assert [r["output"] for r in rows] == ["qd-0.txt.json", "qd-1.txt.json", "qd-2.txt.json"]
@@ -101,6 +102,28 @@ def test_the_manifest_records_file_hash_and_pipeline_version(tmp_path: Path) -> 
         "ok",
         "qd-0.txt.json",
     )
+    output = out / "qd-0.txt.json"  # the output as written, to verify before skipping it
+    assert (row["output_size"], row["output_sha256"]) == (
+        output.stat().st_size,
+        file_sha256(output),
+    )
+
+
+def test_a_truncated_or_emptied_output_is_redone_not_kept(tmp_path: Path, capsys) -> None:
+    docs, out = _docs(tmp_path), tmp_path / "out"
+    run_batch([docs], out, progress=False)
+    intact = {p.name: p.read_bytes() for p in out.glob("*.json")}
+    (out / "qd-1.txt.json").write_bytes(intact["qd-1.txt.json"][:100])  # torn by a crash
+    (out / "qd-2.txt.json").write_bytes(b"")  # a full disk, an editor
+    capsys.readouterr()
+    summary = run_batch([docs], out, progress=False)
+    assert (summary.written, summary.unchanged, summary.failed) == (2, 1, 0)
+    assert capsys.readouterr().err.splitlines() == [
+        f"{out / name}: damaged output (not as written), redone"
+        for name in ("qd-1.txt.json", "qd-2.txt.json")
+    ]
+    assert {p.name: p.read_bytes() for p in out.glob("*.json")} == intact
+    assert run_batch([docs], out, progress=False).unchanged == 3  # and then trusted again
 
 
 def test_sigkill_in_the_middle_then_rerun_completes_the_batch(tmp_path: Path) -> None:
@@ -146,3 +169,25 @@ def test_sigkill_in_the_middle_then_rerun_completes_the_batch(tmp_path: Path) ->
     latest = {row["output"]: row["status"] for row in iter_manifest(manifest)}
     assert all(latest[name] == "ok" for name in outputs)
     assert latest["broken.txt.json"] == "failed"
+
+
+def test_a_manifest_of_an_older_vnpolicy_is_redone_with_one_warning(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "qd-0.txt.json").write_text("{}\n", encoding="utf-8")
+    row = {
+        "output": "qd-0.txt.json",
+        "source": "docs/qd-0.txt",
+        "sha256": "9f" * 32,
+        "pipeline_version": "0.1.0",
+        "status": "ok",
+        "chars": 3,
+        "fingerprint": "",
+    }  # no output_size, no output_sha256: the JSON cannot be verified
+    (out / MANIFEST_NAME).write_text(json.dumps(row) + "\n", encoding="utf-8")
+    manifest = Manifest(out)
+    assert not manifest.is_done("qd-0.txt.json", "9f" * 32, "0.1.0", out)
+    assert manifest.warning == (
+        f"{out / MANIFEST_NAME}: 1 bad line ignored (line 1: no output hash (written by an "
+        "older vnpolicy)); their documents are redone"
+    )

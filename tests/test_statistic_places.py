@@ -17,11 +17,12 @@ CASES = [
     ),
     (
         "Năm 2022, Huyện ủy Gio Linh kết nạp 186 đảng viên; toàn tỉnh có 9.757 đồng chí.",
-        {186: "Huyện ủy Gio Linh", 9757: None},  # the semicolon ends the clause
+        # the semicolon ends the clause; "toàn tỉnh" is the province Gio Linh belongs to
+        {186: "Huyện ủy Gio Linh", 9757: "tỉnh Quảng Trị"},
     ),
     (
-        "Có 45 cán bộ được UBND quận Ninh Kiều bố trí ở các phường.",
-        {45: "Ủy ban nhân dân quận Ninh Kiều"},  # no unit before: the first one after
+        "Có 45 cán bộ của UBND quận Ninh Kiều được bố trí ở các phường.",
+        {45: "Ủy ban nhân dân quận Ninh Kiều"},  # no unit before: the owner after "của"
     ),
     (
         "Tỉnh đoàn Quảng Trị có 333 tổ chức cơ sở Đoàn, Huyện đoàn Cam Lộ có 12 chi đoàn.",

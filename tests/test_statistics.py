@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import DEV_GOLD
 from vnpolicy.extractors.statistics import extract_statistics
 from vnpolicy.nlp import analyze
-from tests.conftest import DEV_GOLD
 
 C, P, M, ME = "count", "percent", "money", "measure"
 

@@ -156,10 +156,10 @@ def test_parse_cell(cell, expected) -> None:
 
 
 def test_a_table_in_a_pdf_counts_once_with_offsets_in_the_analyzed_text(tmp_path) -> None:
+    from tests.test_pdf_layout import INDICATORS, table_pdf
     from vnpolicy.corpus import read_document
     from vnpolicy.extractors.statistics import extract_statistics
     from vnpolicy.nlp import analyze
-    from tests.test_pdf_layout import INDICATORS, table_pdf
 
     path = table_pdf(
         tmp_path / "bao-cao.pdf",

@@ -151,7 +151,7 @@ POSITIVES = [
     ("huyện đảo Phú Quý", "huyện đảo Phú Quý", "locality"),
     ("Phú Yên và Bình Phước thực hiện thí điểm", "tỉnh Bình Phước", "locality"),
     ("các địa phương như Hội An, Nha Trang", "thành phố Nha Trang", "locality"),
-    ("tỉnh Thừa Thiên Huế", "thành phố Huế", "locality"),
+    ("tỉnh Thừa Thiên Huế", "tỉnh Thừa Thiên Huế", "locality"),  # named as it was (till 2025)
     ("Đảng bộ thành phố Cà Mau", "Đảng bộ thành phố Cà Mau", "party"),
     ("UBND TP.HCM chỉ đạo", "Ủy ban nhân dân thành phố Hồ Chí Minh", "state"),
     ("Công an TP Hà Nội điều tra", "Công an thành phố Hà Nội", "state"),

@@ -8,14 +8,16 @@ import csv
 import io
 import re
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from vnpolicy.outputs.index import IndexOpenError, SqliteIndex
 from tests.index_support import dev_index, dev_output, dev_records, make_record
+from vnpolicy.outputs.index import IndexOpenError, SqliteIndex
 from vnpolicy.web import create_app
+from vnpolicy.web.pool import IndexPool, PoolBusyError
 
 with warnings.catch_warnings():  # starlette's own use of a deprecated anyio alias
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -141,9 +143,41 @@ def test_hostile_queries_get_a_page(client, query: str) -> None:
     assert client.get("/", params={"q": "21-NQ/TW"}).text.count('class="hit"') == 2
 
 
-def test_a_bad_date_is_a_400_page(client) -> None:
-    page = client.get("/", params={"q": "", "from": "2022-02-31"})
-    assert page.status_code == 400 and "not a date" in page.text
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"from": "2020-00"}, "Ngày không hợp lệ: 2020-00"),
+        ({"to": "9999-99"}, "Ngày không hợp lệ: 9999-99"),
+        ({"from": "2022-02-31"}, "Ngày không hợp lệ: 2022-02-31"),
+        ({"q": "21-NQ/TW", "to": "2021-13"}, "Ngày không hợp lệ: 2021-13"),
+        ({"from": "0000"}, "Ngày không hợp lệ: 0000"),
+        ({"from": "hôm qua"}, "Ngày không hợp lệ: hôm qua"),
+        ({"from": "16/6/2022"}, "Ngày không hợp lệ: 16/6/2022"),
+        ({"from": "2024", "to": "2022-06"}, "Khoảng ngày không hợp lệ: từ 2024 đến 2022-06"),
+    ],
+)
+def test_a_bad_date_is_a_400_page_in_vietnamese(client, params: dict, message: str) -> None:
+    page = client.get("/", params={"q": "", **params})
+    assert page.status_code == 400
+    assert f'<p class="error">{message}' in page.text
+    assert 'class="hit"' not in page.text
+    for value in params.values():
+        assert f'value="{value}"' in page.text  # the form keeps it, to be corrected
+
+
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [
+        ({"from": "2022-08", "to": "2022-08"}, 1),  # a month: its first to its last day
+        ({"from": "2024-02-29"}, 1),  # a leap day
+        ({"to": "2024-02"}, 1),
+        ({"from": "2022-08-02", "to": "2024-03-01"}, 0),
+    ],
+)
+def test_good_dates_are_taken(client, params: dict, count: int) -> None:
+    page = client.get("/", params={"q": "", **params})
+    assert page.status_code == 200
+    assert page.text.count('class="hit"') == count
 
 
 def test_document_page_marks_spans_in_place(client) -> None:
@@ -251,3 +285,88 @@ def test_chart_counts_every_year_and_the_undated() -> None:
         ("?", "1"),
     ]
     assert str(citation_chart([])) == ""
+
+
+# --- the connection pool -------------------------------------------------------------------
+
+
+def test_many_concurrent_requests_share_a_few_connections(db: Path) -> None:
+    app = create_app(db, connections=3)
+    client = TestClient(app)
+    urls = ["/?q=nghi+quyet+21", "/?q=&cites=21-NQ%2FTW", "/reference?ref=21-NQ%2FTW", "/"] * 12
+
+    def fetch(url: str) -> tuple[int, str]:
+        response = client.get(url)
+        return response.status_code, response.text
+
+    with ThreadPoolExecutor(max_workers=16) as workers:
+        pages = list(workers.map(fetch, urls))
+    assert [status for status, _ in pages] == [200] * len(urls)
+    for url, (_, text) in zip(urls, pages, strict=True):
+        if url.startswith("/?q=nghi") or "cites" in url:
+            assert text.count('class="hit"') == 2
+    assert 1 <= app.state.pool.opened <= 3
+
+
+def test_a_pool_hands_out_at_most_its_size(db: Path) -> None:
+    pool = IndexPool(db, size=2, wait=0.05)
+    with pool.borrow() as first, pool.borrow() as second:
+        assert first is not second
+        with pytest.raises(PoolBusyError, match="all 2 index connections busy"):
+            with pool.borrow():
+                pass
+    with pool.borrow() as again:
+        assert again in (first, second) and again.stats()["documents"] == 2
+    assert pool.opened == 2
+    pool.close()
+
+
+def test_a_busy_server_answers_503_in_vietnamese(db: Path) -> None:
+    app = create_app(db, connections=1)
+    app.state.pool.wait = 0.05
+    client = TestClient(app)
+    with app.state.pool.borrow():
+        page = client.get("/", params={"q": "nghi quyet"})
+    assert page.status_code == 503 and "Máy chủ đang bận" in page.text
+    assert page.headers["retry-after"] == "5"
+    assert client.get("/", params={"q": "nghi quyet"}).status_code == 200
+
+
+# --- a law cited by number and by name ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def archive_client(tmp_path_factory) -> TestClient:
+    from tests.archive_support import archive_records
+
+    path = tmp_path_factory.mktemp("web-archive") / "archive.sqlite"
+    with SqliteIndex(path) as index:
+        for record, text in archive_records():
+            index.add(record, text)
+    return TestClient(create_app(path))
+
+
+def _cited_rows(page: str) -> dict[str, str]:
+    """Citing document -> how it cites ("trích dẫn theo"), from a reference page."""
+    rows = re.findall(
+        r'<div class="source">([^<]+)</div>.*?<td class="by">([^<]*)</td>', page, re.S
+    )
+    return dict(rows)
+
+
+@pytest.mark.parametrize("ref", ["45/2013/QH13", "45/2013/qh13", "Luật Đất đai"])
+def test_a_law_page_lists_those_citing_its_number_and_its_name(archive_client, ref) -> None:
+    page = archive_client.get("/reference", params={"ref": ref})
+    assert page.status_code == 200
+    rows = _cited_rows(page.text)
+    assert rows["tin/so-hieu.txt"] == rows["quyet-dinh/can-cu.txt"] == "số hiệu"
+    assert rows["tin/ten.txt"] == rows["tin/ten-nam.txt"] == "tên (số hiệu theo văn bản trong kho)"
+    assert "tin/dau-tu-ten.txt" not in rows
+
+
+def test_a_named_reference_links_to_the_number_it_was_resolved_to(archive_client) -> None:
+    page = archive_client.get("/document", params={"source": "tin/ten.txt"})
+    assert page.status_code == 200
+    assert "→ 45/2013/QH13" in page.text
+    href = "/reference?" + urlencode({"ref": "45/2013/QH13"})
+    assert f'href="{href}"'.replace("&", "&amp;") in page.text

@@ -63,3 +63,39 @@ def test_fsync_only_when_durable(tmp_path: Path, monkeypatch, durable, fsyncs) -
     path = write_json_atomic(RECORD, tmp_path / "seed.txt.json", durable=durable)
     assert len(calls) == fsyncs
     assert json.loads(path.read_text(encoding="utf-8")) == RECORD
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test, then put the old one back."""
+    import os
+
+    old = os.umask(0o022)
+    yield os.umask
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o002, 0o664)])
+def test_outputs_get_the_usual_permissions(tmp_path: Path, umask, mask, mode) -> None:
+    """Not mkstemp's 0600: colleagues, a web server or Dask workers must read the results."""
+    umask(mask)
+    path = write_json_atomic(RECORD, tmp_path / "seed.txt.json")
+    assert path.stat().st_mode & 0o777 == mode
+    path.chmod(0o600)
+    write_json_atomic({**RECORD, "source": "b.txt"}, path)  # a rewrite too
+    assert path.stat().st_mode & 0o777 == mode
+    with JsonlWriter(tmp_path / "all.jsonl") as writer:
+        writer.write(RECORD)
+    assert (tmp_path / "all.jsonl").stat().st_mode & 0o777 == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "seed.txt.json"]
+
+
+def test_temporary_names_never_collide(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [tmp_path / "seed.txt.json"] * 16
+    records = [{**RECORD, "n": n} for n in range(16)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(write_json_atomic, records, paths))
+    assert json.loads(paths[0].read_text(encoding="utf-8"))["n"] in range(16)
+    assert [p.name for p in tmp_path.iterdir()] == ["seed.txt.json"]

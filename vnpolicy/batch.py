@@ -5,25 +5,34 @@ Documents stream through an engine (this process, a process pool or a Dask clust
 the output (files, `--jsonl`, `errors.jsonl`) is the same whatever the number of workers.
 A worker reads the file, runs `vnpolicy.pipeline.analyze_document`, writes the JSON
 atomically and returns a small `Outcome`; this process then appends a line to the run
-manifest (`vnpolicy.resume`), so a rerun skips what is done and unchanged. After the batch a
-near-duplicate pass (`vnpolicy.corpus.duplicates`) marks republished articles: `document.duplicate_of`
-in their JSON (rewritten atomically) and `OUTDIR/duplicates.csv`.
+manifest (`vnpolicy.resume`), so a rerun skips what is done, unchanged and intact. After the
+batch a near-duplicate pass (`vnpolicy.corpus.duplicates`) marks republished articles:
+`document.duplicate_of` in their JSON (rewritten atomically) and `OUTDIR/duplicates.csv`.
 
 A failed file costs one line on stderr (`path: cause`) and a row in `OUTDIR/errors.jsonl`;
-everything already written stays written.
+everything already written stays written. A fault that no later document could escape stops
+the batch instead, with one line and the summary: a full disk (`no space left on device:
+OUT/2023/ct05.txt.json`), a lost Dask scheduler, Ctrl-C or SIGTERM. The workers are stopped,
+nothing half-written stays behind (atomic outputs, whole manifest lines) and a rerun finishes
+the job.
 """
 
 from __future__ import annotations
 
+import base64
 import csv
+import errno
 import importlib
 import io
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -31,14 +40,46 @@ from pathlib import Path
 from typing import Any
 
 from vnpolicy.corpus import ReadError, iter_input_files, read_document
-from vnpolicy.outputs.writers import JsonlWriter, output_path_for, write_json_atomic, write_text_atomic
-from vnpolicy.engines import make_engine
+from vnpolicy.engines import EngineLost, make_engine
+from vnpolicy.outputs.writers import (
+    JsonlWriter,
+    output_path_for,
+    write_json_atomic,
+    write_text_atomic,
+)
 from vnpolicy.progress import Progress
-from vnpolicy.resume import Manifest, encode_fingerprint, file_sha256
+from vnpolicy.resume import LineLog, Manifest, encode_fingerprint, file_sha256, output_seal
 
 #: The per-document function, as `module:function` so every worker imports it itself.
 DEFAULT_ANALYZER = "vnpolicy.pipeline:analyze_document"
 DUPLICATES_NAME = "duplicates.csv"
+#: errno values of a full file system: the batch stops (a rerun after space is freed
+#: finishes it) rather than failing every document left.
+DISK_FULL = frozenset(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
+)
+
+
+class BatchStopped(Exception):
+    """A fault that stops the whole batch; `str()` is its one line, e.g.
+    `no space left on device: out/2023/ct05.txt.json`."""
+
+
+def disk_full_line(exc: OSError, path: str | Path) -> str:
+    """`no space left on device: OUT/ct05.txt.json` (the file named by the error, else `path`)."""
+    cause = os.strerror(exc.errno or errno.ENOSPC)
+    return f"{cause[:1].lower()}{cause[1:]}: {exc.filename or path}"
+
+
+@contextmanager
+def stop_if_disk_full(path: str | Path) -> Iterator[None]:
+    """Turn a full disk while writing `path` into `BatchStopped`; other errors pass."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in DISK_FULL:
+            raise BatchStopped(disk_full_line(exc, path)) from None
+        raise
 
 
 @dataclass
@@ -55,7 +96,27 @@ class BatchSummary:
     bytes: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    #: the signal that interrupted the run (SIGINT for Ctrl-C, SIGTERM), when `interrupted`
+    signal: int = 0
+    #: the one line of the fault that stopped the run (full disk, lost scheduler), if any
+    fault: str = ""
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def exit_status(self) -> int:
+        """128 + the signal when interrupted (130 Ctrl-C, 143 SIGTERM); 1 when a fault stopped
+        the run or a file failed; else 0."""
+        if self.interrupted:
+            return 128 + (self.signal or signal.SIGINT)
+        return 1 if self.fault or self.failed else 0
+
+    def stop_line(self) -> str | None:
+        """Why the run stopped early, in one line (printed before the summary), or None."""
+        if self.interrupted:
+            if self.signal in (0, signal.SIGINT):
+                return "vnpolicy: interrupted (Ctrl-C)"
+            return f"vnpolicy: interrupted ({signal.Signals(self.signal).name})"
+        return f"vnpolicy: {self.fault}" if self.fault else None
 
     def line(self) -> str:
         """`vnpolicy: 12 read, 10 written, 1 skipped, 1 failed, 1 unchanged; 0.1 MB in ...`."""
@@ -68,8 +129,12 @@ class BatchSummary:
             f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
             f"({docs_rate:.1f} docs/s, {kb_rate:.0f} KB/s)"
         )
-        if self.interrupted:
+        if self.interrupted and self.signal not in (0, signal.SIGINT):
+            text += f"; interrupted ({signal.Signals(self.signal).name}), rerun to finish"
+        elif self.interrupted:
             text += "; interrupted, rerun to finish"
+        elif self.fault:
+            text += "; stopped, rerun to finish"
         return text
 
 
@@ -93,6 +158,10 @@ class Outcome:
     chars: int = 0
     record: dict | None = None
     fingerprint: bytes = b""
+    output_size: int = 0
+    output_sha256: str = ""
+    #: a fault that stops the batch (the disk is full), as its one line
+    fault: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -139,8 +208,14 @@ def process_document(task: Task) -> Outcome:
         document = read_document(Path(task.path))
         record = load_analyzer(task.analyzer)(document)
         write_json_atomic(record, Path(task.output))
+        size, digest = output_seal(Path(task.output))
     except ReadError as exc:
         return Outcome(task.path, error=exc.cause)
+    except OSError as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        if exc.errno in DISK_FULL:
+            return Outcome(task.path, error=error, fault=disk_full_line(exc, task.output))
+        return Outcome(task.path, error=error)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
         return Outcome(task.path, error=f"{type(exc).__name__}: {exc}")
     return Outcome(
@@ -149,6 +224,8 @@ def process_document(task: Task) -> Outcome:
         chars=len(document.text),
         record=record if task.with_record else None,
         fingerprint=fingerprint_to_bytes(fingerprint(document.text)),
+        output_size=size,
+        output_sha256=digest,
     )
 
 
@@ -182,16 +259,37 @@ class _Entry:
 class _Run:
     """The state of one batch run (kept out of `run_batch` to keep each step short)."""
 
-    def __init__(self, outdir: Path, jsonl: Path | None, version: str, progress: Progress):
+    def __init__(
+        self,
+        outdir: Path,
+        jsonl: Path | None,
+        version: str,
+        progress: Progress,
+        summary: BatchSummary,
+    ):
         self.outdir = outdir
         self.version = version
         self.progress = progress
-        self.summary = BatchSummary()
+        self.summary = summary
         self.manifest = Manifest(outdir)
+        if self.manifest.warning:
+            print(f"vnpolicy: {self.manifest.warning}", file=sys.stderr)
+            with stop_if_disk_full(self.manifest.path):
+                self.manifest.drop_bad_lines()
         self.errors_path = outdir / "errors.jsonl"
-        self.errors = self.errors_path.open("w", encoding="utf-8")
+        self.errors = LineLog(self.errors_path, truncate=True)
         self.jsonl = JsonlWriter(jsonl) if jsonl else None
         self.done_keys: list[str] = []  # outputs of this run's inputs, in input order
+
+    def record(self, row: dict) -> None:
+        """One manifest line (a full disk stops the batch; the line is then not written)."""
+        with stop_if_disk_full(self.manifest.path):
+            self.manifest.record(row)
+
+    def write_jsonl(self, record: dict) -> None:
+        if self.jsonl is not None:
+            with stop_if_disk_full(self.jsonl.path):
+                self.jsonl.write(record)
 
     def finish(self, entry: _Entry) -> None:
         """Account for one input whose turn has come (blocks on its worker if needed)."""
@@ -200,18 +298,21 @@ class _Run:
             summary.unchanged += 1
             self.done_keys.append(entry.key)
             if self.jsonl:
-                record = json.loads((self.outdir / entry.key).read_text(encoding="utf-8"))
-                self.jsonl.write(record)
+                self.write_jsonl(json.loads((self.outdir / entry.key).read_text("utf-8")))
         else:
             if entry.error is None:
                 try:
                     outcome = entry.future.result()
+                except EngineLost:
+                    raise
                 except Exception as exc:  # noqa: BLE001 - a worker that died
                     outcome = Outcome(str(entry.path), error=f"{type(exc).__name__}: {exc}")
             else:
                 outcome = Outcome(str(entry.path), error=entry.error)
+            if outcome.fault:
+                raise BatchStopped(outcome.fault)
             if outcome.error is None:
-                self.manifest.record(
+                self.record(
                     {
                         "output": entry.key,
                         "source": outcome.source,
@@ -221,17 +322,19 @@ class _Run:
                         "chars": outcome.chars,
                         "time": datetime.now(UTC).isoformat(timespec="seconds"),
                         "fingerprint": encode_fingerprint(outcome.fingerprint),
+                        "output_size": outcome.output_size,
+                        "output_sha256": outcome.output_sha256,
                     }
                 )
                 summary.written += 1
                 summary.chars += outcome.chars
                 self.done_keys.append(entry.key)
-                if self.jsonl and outcome.record is not None:
-                    self.jsonl.write(outcome.record)
+                if outcome.record is not None:
+                    self.write_jsonl(outcome.record)
             else:
                 self.fail(str(entry.path), outcome.error)
                 if entry.sha256 is not None:
-                    self.manifest.record(
+                    self.record(
                         {
                             "output": entry.key,
                             "source": str(entry.path),
@@ -256,16 +359,72 @@ class _Run:
             "error": cause,
             "time": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        self.errors.write(json.dumps(row, ensure_ascii=False) + "\n")
-        self.errors.flush()
+        with stop_if_disk_full(self.errors_path):
+            self.errors.append(json.dumps(row, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
+        """Close the manifest and logs; never raises (a full disk was already reported)."""
         self.manifest.close()
         self.errors.close()
         if self.jsonl:
-            self.jsonl.close()
+            try:
+                self.jsonl.close()
+            except OSError:  # its buffer could not be flushed to a full disk
+                pass
         if self.summary.failed == 0:
             self.errors_path.unlink(missing_ok=True)
+
+
+class Stopped(KeyboardInterrupt):
+    """Raised in the main thread when SIGINT (Ctrl-C) or SIGTERM stops the batch."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class _StopSignals:
+    """While the batch runs, SIGINT and SIGTERM raise `Stopped` in the main thread (`armed`);
+    the first one disarms, so cleanup runs in peace (re-arm to let a second one hurry it).
+
+    Installed only in the main thread; the previous handlers come back on exit.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self):
+        self.armed = True
+        self._previous: dict[int, object] = {}
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.armed:
+            self.armed = False
+            raise Stopped(signum)
+
+    def __enter__(self) -> _StopSignals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in self.SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop_engine(pool, summary: BatchSummary, signals: _StopSignals) -> None:
+    """Ctrl-C lets the documents in progress finish (a second signal ends them at once);
+    SIGTERM, a fault or an error end the workers at once."""
+    if summary.interrupted and summary.signal == signal.SIGINT:
+        signals.armed = True
+        try:
+            pool.close(cancel=True)
+            return
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signals.armed = False
+    pool.terminate()
 
 
 def run_batch(
@@ -281,53 +440,74 @@ def run_batch(
     duplicates: bool = True,
     progress: bool = True,
     analyzer: str = DEFAULT_ANALYZER,
-    preload: bool = False,
+    preload: bool = True,
 ) -> BatchSummary:
     """Extract every supported file under `inputs` into `outdir`; returns the summary.
 
-    `workers` > 1 runs a local process pool whose workers load the models themselves (with
-    `preload`, they load here once and forked workers share their pages: faster start and
-    less memory really used, but forking a process that has loaded native libraries is less
-    safe); `engine="dask"` runs on the cluster at `scheduler` (or `client`). Inputs done
-    before with the same bytes and pipeline version are skipped unless `force`. Ctrl-C stops
-    after the documents in progress, with `summary.interrupted` set.
+    `workers` > 1 runs a local process pool; with `preload` (the default) the models load
+    here once, before any thread starts, and the workers are forked from this process, so
+    they share its pages and start at once (without it, or where `fork` is not available,
+    each worker loads them itself); `engine="dask"` runs on the cluster at `scheduler` (or
+    `client`). Inputs done
+    before with the same bytes and pipeline version, whose output is intact, are skipped
+    unless `force`. Ctrl-C stops after the documents in progress, SIGTERM at once (its
+    workers ended), with `summary.interrupted` set; a full disk or a lost scheduler stops
+    the batch with `summary.fault` set. Either way one line says why, before the summary.
     """
     started = time.perf_counter()
+    summary = BatchSummary()
     inputs = [Path(p) for p in inputs]
     root = _common_root(inputs)
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temp_files(outdir)
     files = list(iter_input_files(inputs))
     readable = sum(1 for _, reason in files if not reason)
     total_bytes = sum(_size(p) for p, reason in files if not reason)
     workers = max(1, min(workers, readable))  # no idle processes for a handful of files
     bar = Progress(len(files), total_bytes, enabled=False)
     run: _Run | None = None
-    try:
-        warm = _WarmUp(analyzer)
-        with make_engine(engine, workers, warm, scheduler, client, preload=preload) as pool:
+    pool = None
+    with _StopSignals() as signals:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temp_files(outdir)
+            pool = make_engine(
+                engine, workers, _WarmUp(analyzer), scheduler, client, preload=preload
+            )
             version = pool.submit(pipeline_version, analyzer).result()
             # The bar (and its monitor thread) only now: pool workers fork from no thread.
             bar = Progress(len(files), total_bytes, enabled=progress)
-            run = _Run(outdir, jsonl, version, bar)
-            try:
-                _stream(files, root, run, pool, force, analyzer, with_record=jsonl is not None)
-            except KeyboardInterrupt:
-                run.summary.interrupted = True
-                pool.close(cancel=True)
-        if duplicates and not run.summary.interrupted:
-            run.summary.duplicates = mark_duplicates(outdir, run.manifest, run.done_keys, jsonl)
-    except KeyboardInterrupt:
-        if run is None:
-            raise
-        run.summary.interrupted = True
-    finally:
-        bar.close()
-        if run is not None:
-            run.close()
-    run.summary.seconds = time.perf_counter() - started
-    return run.summary
+            run = _Run(outdir, jsonl, version, bar, summary)
+            _stream(files, root, run, pool, force, analyzer, with_record=jsonl is not None)
+            done, pool = pool, None
+            done.close()
+            if duplicates:
+                summary.duplicates = mark_duplicates(outdir, run.manifest, run.done_keys, jsonl)
+        except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM
+            signals.armed = False
+            summary.interrupted = True
+            summary.signal = getattr(exc, "signum", signal.SIGINT)
+        except (BatchStopped, EngineLost) as exc:
+            signals.armed = False
+            summary.fault = str(exc)
+        except OSError as exc:
+            signals.armed = False
+            if exc.errno not in DISK_FULL:
+                raise
+            summary.fault = disk_full_line(exc, outdir)
+        finally:
+            signals.armed = False
+            if pool is not None:
+                _stop_engine(pool, summary, signals)
+                if engine == "local":  # its workers have ended: nothing writes any more
+                    _remove_stale_temp_files(outdir)
+            bar.close()
+            if run is not None:
+                run.close()
+    summary.seconds = time.perf_counter() - started
+    stop_line = summary.stop_line()
+    if stop_line:
+        print(stop_line, file=sys.stderr)
+    return summary
 
 
 def _size(path: Path) -> int:
@@ -354,9 +534,14 @@ def _stream(files, root, run: _Run, pool, force: bool, analyzer: str, with_recor
         except OSError as exc:
             entry.error = ReadError(path, exc.strerror or type(exc).__name__).cause
         if entry.error is None:
-            if not force and run.manifest.is_done(key, entry.sha256, run.version, run.outdir):
+            state = (
+                "new" if force else run.manifest.check(key, entry.sha256, run.version, run.outdir)
+            )
+            if state == "done":
                 entry.unchanged = True
             else:
+                if state == "damaged":
+                    print(f"{output}: damaged output (not as written), redone", file=sys.stderr)
                 task = Task(str(path), str(output), with_record, analyzer)
                 try:
                     entry.future = pool.submit(process_document, task)
@@ -373,12 +558,16 @@ def _read_marked(path: Path) -> dict[str, str]:
     """output -> duplicate_of in a previous `duplicates.csv` (marks that may need clearing)."""
     if not path.exists():
         return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {
-            row["output"]: row["duplicate_of"]
-            for row in csv.DictReader(handle)
-            if row.get("output")
-        }
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return {
+                row["output"]: row["duplicate_of"]
+                for row in csv.DictReader(handle)
+                if row.get("output")
+            }
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        print(f"vnpolicy: {path}: unreadable ({type(exc).__name__}), rewritten", file=sys.stderr)
+        return {}
 
 
 def mark_duplicates(
@@ -387,24 +576,31 @@ def mark_duplicates(
     """The near-duplicate pass over this run's documents (fingerprints from the manifest).
 
     Sets `document.duplicate_of` in each copy's JSON (and removes a mark that no longer
-    holds), rewriting only the files that change, and writes `OUTDIR/duplicates.csv`
-    (`source,duplicate_of,similarity,output`). Returns the number of duplicates.
+    holds), rewriting only the files that change (and recording their new size and hash in
+    the manifest), and writes `OUTDIR/duplicates.csv` (`source,duplicate_of,similarity,
+    output`). A JSON that cannot be read is left alone with one warning line (the next run
+    redoes it). Returns the number of duplicates.
     """
-    from vnpolicy.corpus.duplicates import find_duplicates, fingerprint_from_bytes
+    from vnpolicy.corpus.duplicates import FingerprintStore, find_duplicates
 
-    stored = manifest.fingerprints(set(keys))
-    order = [k for k in keys if k in stored]
-    found = find_duplicates(order, [fingerprint_from_bytes(stored[k][1]) for k in order])
-    source_of = {k: stored[k][0] for k in order}
+    with FingerprintStore(len(keys), folder=str(outdir)) as store:
+        source_of = _stored_fingerprints(manifest, keys, store)
+        order = [k for k in keys if k in source_of]
+        found = find_duplicates(keys, store)
     wanted = {d.source: source_of[d.duplicate_of] for d in found}  # output -> canonical source
     csv_path = outdir / DUPLICATES_NAME
     previous = _read_marked(csv_path)
     current = set(keys)
-    for key in sorted((set(wanted) | set(previous)) & current):
-        _set_duplicate_of(outdir / key, wanted.get(key))
+    rewritten = [
+        key
+        for key in sorted((set(wanted) | set(previous)) & current)
+        if _set_duplicate_of(outdir / key, wanted.get(key))
+    ]
+    _reseal(outdir, manifest, rewritten)
     if jsonl is not None and (wanted or previous):
         by_source = {source_of[k]: wanted.get(k) for k in order}
-        _patch_jsonl(jsonl, by_source)
+        with stop_if_disk_full(jsonl):
+            _patch_jsonl(jsonl, by_source)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["source", "duplicate_of", "similarity", "output"])
@@ -412,43 +608,99 @@ def mark_duplicates(
         writer.writerow(
             [source_of[d.source], source_of[d.duplicate_of], f"{d.similarity:.4f}", d.source]
         )
-    write_text_atomic(csv_path, buffer.getvalue())
+    with stop_if_disk_full(csv_path):
+        write_text_atomic(csv_path, buffer.getvalue())
     return len(found)
 
 
-def _set_duplicate_of(path: Path, canonical: str | None) -> None:
+def _stored_fingerprints(manifest: Manifest, keys: list[str], store) -> dict[str, str]:
+    """Put the fingerprint of each of `keys` as last recorded `ok` in the manifest into
+    `store` (at the key's position; streamed, two passes); returns output -> source."""
+    from vnpolicy.corpus.duplicates import fingerprint_from_bytes
+    from vnpolicy.resume import iter_manifest
+
+    manifest.close()
+    position = {key: i for i, key in enumerate(keys)}
+    latest: dict[str, int] = {}  # output -> line of its last row, if `ok`
+    for line, row in enumerate(iter_manifest(manifest.path)):
+        if row["output"] in position:
+            if row["status"] == "ok":
+                latest[row["output"]] = line
+            else:
+                latest.pop(row["output"], None)
+    source_of: dict[str, str] = {}
+    for line, row in enumerate(iter_manifest(manifest.path)):
+        key = row["output"]
+        if latest.get(key) == line:
+            source_of[key] = str(row.get("source") or key)
+            data = base64.b64decode(row["fingerprint"])
+            store.put(position[key], fingerprint_from_bytes(data))
+    return source_of
+
+
+def _set_duplicate_of(path: Path, canonical: str | None) -> bool:
+    """Mark (or unmark) one JSON; True when the file was rewritten."""
     if not path.exists():
-        return
-    record = json.loads(path.read_text(encoding="utf-8"))
-    document = record.setdefault("document", {})
+        return False
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        document = record.setdefault("document", {})
+    except (OSError, ValueError, AttributeError) as exc:  # ValueError: JSON, UTF-8
+        print(
+            f"{path}: damaged output ({type(exc).__name__}), not marked; a rerun redoes it",
+            file=sys.stderr,
+        )
+        return False
     if document.get("duplicate_of") == canonical:
-        return
+        return False
     if canonical is None:
         document.pop("duplicate_of", None)
     else:
         document["duplicate_of"] = canonical
-    write_json_atomic(record, path)
+    with stop_if_disk_full(path):
+        write_json_atomic(record, path)
+    return True
+
+
+def _reseal(outdir: Path, manifest: Manifest, keys: list[str]) -> None:
+    """Record the new size and hash of outputs the duplicate pass rewrote (else the next run
+    would take them for damaged). Killed before this, a rerun just redoes them."""
+    if not keys:
+        return
+    rows = manifest.rows(set(keys))
+    for key in keys:
+        if key in rows:
+            size, digest = output_seal(outdir / key)
+            row = {**rows[key], "output_size": size, "output_sha256": digest}
+            row["time"] = datetime.now(UTC).isoformat(timespec="seconds")
+            with stop_if_disk_full(manifest.path):
+                manifest.record(row)
 
 
 def _patch_jsonl(path: Path, canonical_of: dict[str, str | None]) -> None:
     """Rewrite the JSON Lines file (streamed, atomically) with the duplicate marks, if any
-    line changes."""
+    line changes; a line that is not JSON is copied as it is."""
     tmp = path.with_name(f".{path.name}.dup.tmp")
     changed = False
-    with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
-        for line in src:
-            record = json.loads(line)
-            want = canonical_of.get(record.get("source"))
-            document = record.setdefault("document", {})
-            if document.get("duplicate_of") != want:
-                if want is None:
-                    document.pop("duplicate_of", None)
-                else:
-                    document["duplicate_of"] = want
-                line = json.dumps(record, ensure_ascii=False) + "\n"
-                changed = True
-            dst.write(line)
-    if changed:
-        os.replace(tmp, path)
-    else:
-        tmp.unlink()
+    try:
+        with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+            for line in src:
+                try:
+                    record = json.loads(line)
+                    document = record.setdefault("document", {})
+                except (ValueError, AttributeError):
+                    dst.write(line)
+                    continue
+                want = canonical_of.get(record.get("source"))
+                if document.get("duplicate_of") != want:
+                    if want is None:
+                        document.pop("duplicate_of", None)
+                    else:
+                        document["duplicate_of"] = want
+                    line = json.dumps(record, ensure_ascii=False) + "\n"
+                    changed = True
+                dst.write(line)
+        if changed:
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

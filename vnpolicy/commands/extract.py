@@ -7,6 +7,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from vnpolicy.commands import described
+
 EXAMPLES = """\
 examples:
   vnpolicy extract -o out/                      # the bundled sample corpus
@@ -28,18 +30,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "extract",
         help="extract from files or folders into one JSON per document",
-        description=(
+        description=described(
             "Read every supported file under PATH (folders are walked recursively; other "
             "file types are skipped and reported), extract references, units and statistics, "
             "and write OUTDIR/<file name>.json for each, mirroring sub-folders. A file that "
             "fails is reported on stderr and in OUTDIR/errors.jsonl; the batch goes on. "
-            "OUTDIR/manifest.jsonl records each finished input (hash of its bytes, pipeline "
+            "OUTDIR/run-manifest.ndjson records each finished input (hash of its bytes, pipeline "
             "version), so a rerun skips inputs that are done and unchanged (--force redoes "
             "all); a run killed at any point resumes where it stopped. Republished copies of "
             "one article are marked with document.duplicate_of and listed in "
             "OUTDIR/duplicates.csv. "
-            "Exit status: 0 when every file succeeded, 1 when any failed, 2 on usage errors, "
-            "130 when interrupted (Ctrl-C)."
+            "Exit status: 0 when every file succeeded; 1 when any failed, a PATH does not "
+            "exist or no file is left to read (both said before any model loads), or a full "
+            "disk or a lost Dask scheduler stopped the batch (rerun to finish); 2 on usage "
+            "errors and when OUTDIR, --jsonl, --csv or --db cannot be written (nothing is "
+            "written then); 130 when interrupted (Ctrl-C), 143 on SIGTERM."
         ),
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -47,7 +52,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="files, folders or globs (default: the samples)"
     )
-    parser.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="OUTDIR",
+        help="the folder for the results (created when missing; must not be a file)",
+    )
     parser.add_argument(
         "--jsonl", type=Path, metavar="FILE", help="also write every result to one JSON Lines file"
     )
@@ -100,8 +112,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _write_csv(outdir: Path, path: Path) -> None:
     """One CSV of the statistics of every result in `outdir` (each document once)."""
-    from vnpolicy.outputs.statistics_csv import write_statistics_csv
     from vnpolicy.commands.index import iter_records
+    from vnpolicy.outputs.statistics_csv import write_statistics_csv
 
     records = {}
     for _, record, _error in iter_records([outdir]):
@@ -119,9 +131,52 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _refuse_outputs(args: argparse.Namespace) -> bool:
+    """True, after one line on stderr, if an output target cannot be written. An existing
+    `--db` must open as an index now, not after the whole extraction."""
+    from vnpolicy.commands.targets import output_dir_problem, output_file_problem, say
+
+    problems = [(args.output, output_dir_problem(args.output))]
+    problems += [(f, output_file_problem(f)) for f in (args.jsonl, args.csv, args.db) if f]
+    for path, cause in problems:
+        if cause:
+            say(path, cause)  # the first one only: one line
+            return True
+    if args.db is not None and args.db.exists():
+        from vnpolicy.outputs.index import SearchIndexError, open_index
+
+        try:
+            open_index(args.db, read_only=True).close()
+        except SearchIndexError as err:
+            print(f"vnpolicy: {err}", file=sys.stderr)
+            return True
+    return False
+
+
+def _has_input_files(paths: list) -> bool:
+    """True when the walk finds a file to read; else say what it skipped and that none is left.
+
+    Runs before any model loads, so an empty folder is said at once.
+    """
+    from vnpolicy.corpus import SUPPORTED_SUFFIXES, iter_input_files
+
+    skipped = []
+    for path, reason in iter_input_files(paths):
+        if not reason:
+            return True
+        skipped.append(f"{path}: skipped, {reason}")
+    for line in skipped:
+        print(line, file=sys.stderr)
+    kinds = " ".join(sorted(SUPPORTED_SUFFIXES))
+    print(
+        f"vnpolicy: không có tệp đầu vào (no input files found; readable: {kinds})",
+        file=sys.stderr,
+    )
+    return False
+
+
 def run(args: argparse.Namespace) -> int:
-    from vnpolicy.batch import run_batch
-    from vnpolicy.engines import default_workers
+    from vnpolicy.commands.targets import NOT_FOUND, make_output_dir, missing_inputs, say
 
     if args.engine == "dask" and not args.scheduler:
         print(
@@ -129,7 +184,22 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if _refuse_outputs(args):
+        return 2
     paths = args.paths or [sample_corpus()]
+    missing = missing_inputs(paths)
+    for path in missing:
+        say(path, NOT_FOUND)
+    if missing or not _has_input_files(paths):
+        return 1
+    cause = make_output_dir(args.output)
+    if cause:
+        say(args.output, cause)
+        return 2
+
+    from vnpolicy.batch import run_batch
+    from vnpolicy.engines import default_workers
+
     summary = run_batch(
         paths,
         args.output,
@@ -142,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
         progress=not args.quiet,
     )
     print(summary.line(), file=sys.stderr)
+    if summary.interrupted or summary.fault:  # stopped early (one line said why): rerun
+        return summary.exit_status
     if args.csv is not None:
         _write_csv(args.output, args.csv)
     indexed = 0
@@ -149,8 +221,6 @@ def run(args: argparse.Namespace) -> int:
         from vnpolicy.commands.index import index_results
 
         indexed = index_results([args.output], args.db)
-    if summary.interrupted:
-        return 130
     if summary.read == 0 and summary.skipped == 0:
         print("vnpolicy: no input files found", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ import json
 import sys
 from dataclasses import asdict
 
+from vnpolicy.commands import described
 from vnpolicy.commands.search import add_db_argument
 
 EXAMPLES = """\
@@ -21,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "refs",
         help="list cited documents by how often they are cited",
-        description=(
+        description=described(
             "List the referenced documents (numbered by their id in any spelling, unnumbered "
             "by name) by the number of indexed documents citing them, with the dates of the "
             "first and last citing document. With --ref, list the documents citing one."
@@ -57,8 +58,13 @@ def _clip(text: str | None, width: int = 60) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vnpolicy.commands.targets import index_file_problem, say
     from vnpolicy.outputs.index import SearchIndexError, open_index
 
+    problem = index_file_problem(args.db)
+    if problem:
+        say(args.db, problem[1])
+        return problem[0]
     try:
         with open_index(args.db, read_only=True) as index:
             if args.ref is not None:

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+from vnpolicy.commands import described
+
 EXAMPLES = """\
 examples:
   vnpolicy search "nghi quyet 21" --db archive.sqlite       # the id, without diacritics
@@ -19,7 +21,11 @@ examples:
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", required=True, type=Path, help="the index file (made by `vnpolicy index`)"
+        "--db",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the index file (made by `vnpolicy index`)",
     )
 
 
@@ -27,9 +33,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "search",
         help="search the index by words or reference id",
-        description=(
+        description=described(
             "Search the index. A QUERY that reads as a document number (21-NQ/TW, '21 NQ TW', "
-            "'nq 21/tw', 'Nghị quyết 21') lists the documents citing it first; then documents "
+            "'nq 21/tw', 'Nghị quyết 21') or a title ('Luật Đất đai') lists the documents "
+            "citing it first, by number or by a name known to mean it; then documents "
             "matching all its words, ranked by bm25. Diacritics are optional ('nghi quyet' "
             "finds 'Nghị quyết', 'uy ban' finds 'Ủy ban'); \"quoted words\" are a phrase and "
             "a trailing * a prefix. An empty QUERY with filters lists what the filters keep."
@@ -54,7 +61,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="documents dated on or after (YYYY-MM-DD, YYYY-MM or YYYY)",
     )
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="dated on or before")
-    parser.add_argument("--cites", metavar="REF", help="documents citing REF (any spelling)")
+    parser.add_argument(
+        "--cites",
+        metavar="REF",
+        help="documents citing REF (a number in any spelling, or a title): by number or by name",
+    )
     parser.add_argument("--limit", type=int, default=20, help="most hits shown (default 20)")
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
 
@@ -66,6 +77,7 @@ def _highlighter() -> tuple[str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vnpolicy.commands.targets import index_file_problem, say
     from vnpolicy.outputs.index import SearchFilters, SearchIndexError, open_index
 
     filters = SearchFilters(
@@ -82,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print("vnpolicy: --limit must be at least 1", file=sys.stderr)
         return 2
+    problem = index_file_problem(args.db)
+    if problem:
+        say(args.db, problem[1])
+        return problem[0]
     try:
         with open_index(args.db, read_only=True) as index:
             result = index.search(args.query, filters, limit=args.limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from vnpolicy.commands import described
 from vnpolicy.commands.search import add_db_argument
 
 EXAMPLES = """\
@@ -18,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "serve",
         help="serve search, document and reference pages over an index",
-        description=(
+        description=described(
             "Serve the index as web pages: a search box with filters, each document with its "
             "references, units and statistics marked in its text, each cited document with "
             "the documents citing it over time, statistics as CSV. The index file is opened "
@@ -33,8 +34,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vnpolicy.commands.targets import index_file_problem, say
     from vnpolicy.outputs.index import SearchIndexError
 
+    problem = index_file_problem(args.db)
+    if problem:
+        say(args.db, problem[1])
+        return problem[0]
     try:
         import uvicorn
 

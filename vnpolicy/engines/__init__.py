@@ -17,6 +17,11 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 
+class EngineLost(Exception):
+    """The engine can take no more work (the Dask scheduler is gone): the batch stops with
+    this one-line message, e.g. `lost the Dask scheduler tcp://10.0.0.5:8786 (...)`."""
+
+
 class ResultFuture(Protocol):
     def result(self) -> Any: ...
 
@@ -31,6 +36,8 @@ class Engine(Protocol):
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> ResultFuture: ...
 
     def close(self, cancel: bool = False) -> None: ...
+
+    def terminate(self) -> None: ...
 
     def __enter__(self) -> Engine: ...
 

@@ -27,8 +27,10 @@ class Span:
 
 
 def reference_href(ref: dict) -> str | None:
-    """The directive page of a reference: by its id, else by its name."""
-    target = ref.get("id") or ref.get("name")
+    """The directive page of a reference: by its id, by the id its name was resolved to
+    ("Luật Đất đai" -> 45/2013/QH13, whose page lists those citing it either way), else by
+    its name."""
+    target = ref.get("id") or (ref.get("resolved") or {}).get("id") or ref.get("name")
     return "/reference?" + urlencode({"ref": target}) if target else None
 
 
@@ -52,7 +54,7 @@ def document_spans(document) -> list[Span]:
                 )
             )
     for number, unit in enumerate(document.units):
-        label = f"{unit['name']} ({unit.get('kind') or 'unit'})"
+        label = f"{unit['name']} ({unit_kind_label(unit.get('kind'))})"
         for i, m in enumerate(unit["mentions"]):
             spans.append(
                 Span(
@@ -73,6 +75,24 @@ def document_spans(document) -> list[Span]:
         )
         spans.append(Span(stat["start"], stat["end"], "statistic", label, None, f"stat-{number}"))
     return spans
+
+
+#: Vietnamese names of the unit kinds of `outputs/document.schema.json` (units.kind).
+UNIT_KIND_LABELS = {
+    "party": "Tổ chức Đảng",
+    "youth_union": "Đoàn Thanh niên",
+    "state": "Cơ quan nhà nước",
+    "mass_org": "Mặt trận, đoàn thể",
+    "school": "Trường học",
+    "enterprise": "Doanh nghiệp",
+    "locality": "Địa phương",
+    "other": "Đơn vị khác",
+}
+
+
+def unit_kind_label(kind: str | None) -> str:
+    """ "party" -> "Tổ chức Đảng"; a kind without a name is shown as written."""
+    return UNIT_KIND_LABELS.get(kind or "other", kind or "")
 
 
 def highlight(text: str, spans: list[Span]) -> Markup:
@@ -116,6 +136,21 @@ def format_number(value) -> str:
     return str(value)
 
 
+#: How a citing document names the document of a reference page (`Citation.by`).
+CITED_BY = {
+    None: "số hiệu",
+    "text": "tên (số hiệu nêu trong cùng văn bản)",
+    "registry": "tên (số hiệu theo danh mục văn bản)",
+    "archive": "tên (số hiệu theo văn bản trong kho)",
+    "name": "tên",
+}
+
+
+def cited_by(by: str | None) -> str:
+    """The "trích dẫn theo" cell: by number, or by name and how the number was known."""
+    return CITED_BY.get(by, by or "")
+
+
 def citation_chart(citations: list[Citation], width: int = 640, height: int = 180) -> Markup:
     """Citing documents per year as an inline SVG bar chart, every year from the first to the
     last; those without a date get a grey bar "?" at the end."""
@@ -156,6 +191,53 @@ def citation_chart(citations: list[Citation], width: int = 640, height: int = 18
             )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# Relations that end a document's force, whole or in part (vbpl.vn: "hết hiệu lực").
+_ENDING = ("thay thế", "bãi bỏ", "hết hiệu lực")
+
+
+def _acting(row) -> Markup:
+    """ "bị thay thế bởi <a>15/2024/TT-NHNN</a> (ngày 2024-06-28, hiệu lực từ 2024-07-01)"."""
+    from vnpolicy.extractors.relations_words import TARGET_LABELS
+    from vnpolicy.web.relation_graph import row_href
+
+    label = TARGET_LABELS.get(row.type, row.type)
+    label = label[:1].lower() + label[1:]
+    if row.scope and row.type in (*_ENDING, "đình chỉ"):
+        label = label.replace(" bởi", f" một phần ({row.scope}) bởi")
+    notes = [
+        f"ngày {row.date}" if row.date else "",
+        f"hiệu lực từ {row.effective}" if row.effective else "",
+    ]
+    note = ", ".join(n for n in notes if n)
+    return Markup('{} <a href="{}">{}</a>{}').format(
+        label, row_href(row.source or "?", row), row.source or "?", f" ({note})" if note else ""
+    )
+
+
+def standing(status) -> Markup:
+    """What the archive says of a document's force, with links to the acting documents:
+    "hết hiệu lực: bị thay thế bởi 15/2024/TT-NHNN (ngày 2024-06-28, hiệu lực từ
+    2024-07-01)", else "còn hiệu lực theo lưu trữ" (no indexed document ends it)."""
+    ended = [r for r in status.acted_on_by if r.type in _ENDING]
+    suspended = [r for r in status.acted_on_by if r.type == "đình chỉ"]
+    amended = [r for r in status.acted_on_by if r.type == "sửa đổi, bổ sung"]
+    if any(not r.scope for r in ended):
+        head = "hết hiệu lực"
+    elif ended:
+        head = "hết hiệu lực một phần"
+    elif suspended:
+        head = "bị đình chỉ thi hành"
+    elif amended:
+        head = "còn hiệu lực theo lưu trữ"
+    else:
+        return Markup(
+            "còn hiệu lực theo lưu trữ (không văn bản nào trong lưu trữ thay thế hay bãi bỏ)"
+        )
+    rows = ended + suspended or amended
+    mark = "; " if head == "còn hiệu lực theo lưu trữ" else ": "
+    return Markup("{}{}").format(head, mark) + Markup("; ").join(_acting(r) for r in rows)
 
 
 #: The columns of a document's statistics download: the batch CSV's, plus offsets and page.
