@@ -64,10 +64,11 @@ _PERIOD_WORDS = re.compile(
     r"(?:\s*[-–]\s*(?:19|20)\d\d)?|\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
-_ABBREVIATION = re.compile(
-    r"(?P<long>[^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){1,7})"
-    r" \((?P<short>[A-ZĐ][A-ZĐa-z&-]{1,9})\)"
-)
+#: "(NSNN)" after a space, then the words before it ("ngân sách nhà nước"), read backwards
+#: from the bracket: a search for the words first would retry them at every letter.
+_ABBREVIATION_SHORT = re.compile(r" \((?P<short>[A-ZĐ][A-ZĐa-z&-]{1,9})\)")
+_LONG_BEFORE = re.compile(r"(?:[^\W\d_][^\W\d_ ]*)(?: [^\W\d_][^\W\d_ ]*){1,7}$")
+_LONG_CHARS = 160  # eight words of a long form fit in this many characters
 _MAX_WORDS = 12
 
 
@@ -86,10 +87,13 @@ def abbreviations(text: str) -> dict[str, str]:
     {'NSNN': 'ngân sách nhà nước'}
     """
     out: dict[str, str] = {}
-    for m in _ABBREVIATION.finditer(text):
+    for m in _ABBREVIATION_SHORT.finditer(text):
+        long = _LONG_BEFORE.search(text, max(0, m.start() - _LONG_CHARS), m.start())
+        if long is None:
+            continue
         short = m.group("short")
         letters = [ch for ch in short.lower() if ch.isalpha()]
-        words = m.group("long").split()
+        words = long.group(0).split()
         for n in range(min(len(words), 8), 0, -1):
             cand = words[-n:]
             if [w[0].lower() for w in cand] == letters:

@@ -84,6 +84,28 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"hằng\s+năm|hàng\s+năm|hằng\s+quý|hàng\s+quý|hằng\s+tháng|hàng\s+tháng|mỗi\s+năm", "every"),
 ]
 _PERIOD_RE = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+#: A phrase of each pattern holds one of these (lowercase), so a pattern whose words are all
+#: absent from a sentence is not tried there ("" stands for a year, `_ANY_YEAR`).
+_NEEDS: list[tuple[str, ...]] = [
+    ("",),
+    ("",),
+    ("",),
+    ("",),
+    ("",),
+    ("tháng", "nửa"),
+    ("quý",),
+    ("tháng",),
+    ("",),
+    ("",),
+    ("năm",),
+    ("năm",),
+    ("kỳ",),
+    ("năm",),
+    ("tháng",),
+    ("hiện", "nay", "qua", "tới"),
+    ("hằng", "hàng", "mỗi"),
+]
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
 #: "so với cùng kỳ năm 2016", "so với năm 2015", "so cùng kỳ": a comparison base.
 _BASE_BEFORE = re.compile(
@@ -139,7 +161,11 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
     end = len(text) if end is None else end
     found: list[PeriodMention] = []
     blocked: list[tuple[int, int]] = []  # bases and names: what they hold is no period either
-    for pattern, kind in _PERIOD_RE:
+    low = text[start:end].lower()
+    has_year = _ANY_YEAR.search(low) is not None
+    for (pattern, kind), needs in zip(_PERIOD_RE, _NEEDS, strict=True):
+        if not any(has_year if word == "" else word in low for word in needs):
+            continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             if any(s < f.end and f.start < e for f in found) or any(

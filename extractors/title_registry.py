@@ -134,30 +134,36 @@ def _matcher(vocab: Vocab) -> TitleMatcher:
     return TitleMatcher(vocab, load_registry())
 
 
-def find_registered_titles(doc: Doc) -> list[TitleMatch]:
-    """Registered titles in `doc` (whole titles, the longest at each start), in text order;
-    also set as `doc.spans["registered_titles"]` with the document type as label."""
-    matches = [m for m in _matcher(doc.vocab)(doc.text) if not m.tail_only]
+def _set_title_spans(doc: Doc, matches: list[TitleMatch]) -> list[TitleMatch]:
+    """Set the whole titles among `matches` as `doc.spans["registered_titles"]` (labelled by
+    document type); return them."""
+    titles = [m for m in matches if not m.tail_only]
     spans = []
-    for m in matches:
+    for m in titles:
         span = doc.char_span(m.start, m.end, label=m.entries[0].type, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     doc.spans["registered_titles"] = spans
-    return matches
+    return titles
+
+
+def find_registered_titles(doc: Doc) -> list[TitleMatch]:
+    """Registered titles in `doc` (whole titles, the longest at each start), in text order;
+    also set as `doc.spans["registered_titles"]` with the document type as label."""
+    return _set_title_spans(doc, _matcher(doc.vocab)(doc.text))
 
 
 def registered_titles_in(text: str, doc: Doc | None = None) -> list[TitleMatch]:
     """Registered titles and type-less law titles in `text` (over `doc` when given: its
-    `doc.spans["registered_titles"]` is set)."""
-    if doc is not None:
-        find_registered_titles(doc)
-        vocab = doc.vocab
-    else:
+    `doc.spans["registered_titles"]` is set, from the same single pass when `text` is the
+    doc's text)."""
+    if doc is None:
         from vnpolicy.nlp.analysis import shared_vocab
 
-        vocab = shared_vocab()
-    return _matcher(vocab)(text)
+        return _matcher(shared_vocab())(text)
+    matches = _matcher(doc.vocab)(text)
+    _set_title_spans(doc, matches if text == doc.text else _matcher(doc.vocab)(doc.text))
+    return matches
 
 
 def lookup_title(title: str) -> list[RegisteredTitle]:
