@@ -6,8 +6,12 @@ A document teaches the archive a title with its number in its own header (a law'
 45/2013/QH13"). A named reference the record left unresolved ("Luật Đất đai") then gets
 `resolved: {"id", "date", "by": "archive"}` when its title (`title_key`) maps to exactly one
 number in the archive: two laws of one title (45/2013/QH13 and 31/2024/QH15) and no year
-leave it unresolved; a year in the name must be the document's ("Luật Đất đai năm 2013");
-a document is never resolved to one passed after it was written.
+leave it unresolved; when the title registry knows several editions of a title, a name
+without year means the edition in force when the citing document was written ("Luật Đất đai"
+in a 2017 article is the 2013 law, never the 2024 one the archive may hold), and stays
+unresolved when that date or an edition's date is unknown; a year in the name must be the
+document's ("Luật Đất đai năm 2013"); a document is never resolved to one passed after it
+was written.
 
 Facts live in `archive_titles`, one row per document and fact; resolutions in the `resolved_*`
 columns of `refs`. Only the titles whose numbers change are resolved again, so adding a
@@ -176,8 +180,16 @@ def _choose(
     date: str | None,
     type_key: str | None,
     citing_date: str | None,
+    editions: tuple[str | None, ...] = (),
 ) -> dict[str, str | None] | None:
-    """The one numbered document a name means among the archive's, or None."""
+    """The one numbered document a name means among the archive's, or None. `editions`: the
+    dates of the editions the registry knows of the title; with several, a name without
+    year or date means the one in force at `citing_date`."""
+    if len(editions) > 1 and not year and not date:
+        in_force = _in_force(editions, citing_date)
+        if in_force is None:
+            return None
+        year = in_force[:4]
     fits = [c for c in candidates if not (type_key and c.type_key) or c.type_key == type_key]
     if year:
         fits = [c for c in fits if c.year == year]
@@ -204,6 +216,28 @@ def _candidates(conn: sqlite3.Connection, key: str) -> list[_Candidate]:
     ]
 
 
+def _in_force(editions: tuple[str | None, ...], citing_date: str | None) -> str | None:
+    """The date of the latest edition passed on or before `citing_date`; None when a date is
+    unknown or no edition had passed.
+
+    >>> _in_force(("2013-11-29", "2024-01-18"), "2017-05-04")
+    '2013-11-29'
+    >>> _in_force(("2013-11-29", None), "2017-05-04") is None
+    True
+    """
+    if not citing_date or not _ISO.fullmatch(citing_date) or None in editions:
+        return None
+    passed = [d for d in editions if d and d <= citing_date]
+    return max(passed) if passed else None
+
+
+def registry_editions(key: str) -> tuple[str | None, ...]:
+    """The dates of the editions the title registry lists of the title with this key."""
+    from vnpolicy.extractors.title_registry import default_registry
+
+    return tuple(e.date for e in default_registry().entries_for(key))
+
+
 def resolve(conn: sqlite3.Connection, keys: Iterable[str], document_id: int | None = None) -> int:
     """Resolve anew, by the archive, the named references of these title keys that the
     record left unresolved (all documents', or only `document_id`'s); returns how many
@@ -223,8 +257,11 @@ def resolve(conn: sqlite3.Connection, keys: Iterable[str], document_id: int | No
             params,
         ).fetchall()
         updates = []
+        editions = registry_editions(key) if candidates else ()
         for ref, year, date, type_key, citing in rows:
-            found = _choose(candidates, year, date, type_key, citing) if candidates else None
+            found = (
+                _choose(candidates, year, date, type_key, citing, editions) if candidates else None
+            )
             if found:
                 resolved += 1
                 updates.append(

@@ -91,13 +91,15 @@ def _dates(conn: sqlite3.Connection, keys: set[str]) -> dict[str, str]:
 
 
 def _from_citations(conn: sqlite3.Connection, key: str, status: DocumentStatus, fill: bool) -> None:
-    """How many documents cite it; with `fill`, its type, date, issuer and title from the
-    fullest citation (the archive holds no copy of its own)."""
+    """How many documents cite it, by number or by a name resolved to it (as `vnpolicy refs`
+    counts); with `fill`, its type, date, issuer and title from the fullest citation (the
+    archive holds no copy of its own)."""
     if key.startswith("name:"):
         return
     rows = conn.execute(
-        "SELECT document_id, ref_id, doc_type, date, issuer, title FROM refs WHERE id_key = ?",
-        (key,),
+        "SELECT document_id, ref_id, doc_type, date, issuer, title FROM refs"
+        " WHERE id_key = ? OR (id_key IS NULL AND resolved_key = ?)",
+        (key, key),
     ).fetchall()
     status.cited_in = len({r["document_id"] for r in rows})
     if fill and rows:

@@ -120,26 +120,57 @@ def test_removing_the_documents_that_taught_a_title_unresolves_it(index) -> None
     assert "tin/ten.txt" not in _sources(index, "45/2013/QH13")
 
 
-def test_a_second_number_for_a_title_makes_it_ambiguous(index, tmp_path: Path) -> None:
+def _add_named(index: SqliteIndex, source: str, text: str, date: str | None, ref: tuple) -> None:
     from tests.index_support import make_record
 
-    text = "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024."
-    index.add(
-        make_record(
-            "tin/luat-moi.txt",
-            text,
-            self_={"date": "2024-08-01"},
-            references=[
-                (
-                    "Luật Đất đai số 31/2024/QH15",
-                    {"id": "31/2024/QH15", "doc_type": "luật", "name": "Luật Đất đai"},
-                )
-            ],
-        ),
-        text,
+    record = make_record(source, text, self_={"date": date}, references=[ref])
+    index.add(record, text)
+
+
+LAND_2024_BY_NUMBER = (
+    "Luật Đất đai số 31/2024/QH15",
+    {"id": "31/2024/QH15", "doc_type": "luật", "name": "Luật Đất đai"},
+)
+LAND_BY_NAME = ("Luật Đất đai", {"doc_type": "luật", "name": "Luật Đất đai"})
+
+
+def test_a_second_edition_resolves_a_name_by_the_date_of_the_citing_document(index) -> None:
+    """With both editions in the archive (and in the registry), "Luật Đất đai" means the one
+    in force when the article was written; without the article's date it stays unresolved."""
+    _add_named(
+        index,
+        "tin/luat-moi.txt",
+        "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024.",
+        "2024-08-01",
+        LAND_2024_BY_NUMBER,
     )
-    assert _resolved(index, "tin/ten.txt") == [None]
+    _add_named(
+        index,
+        "tin/2025.txt",
+        "Xã tuyên truyền Luật Đất đai tới 400 hộ.",
+        "2025-03-02",
+        LAND_BY_NAME,
+    )
+    _add_named(index, "tin/khong-ngay.txt", "Hỏi đáp về Luật Đất đai.", None, LAND_BY_NAME)
+    assert _resolved(index, "tin/ten.txt") == [LAND_2013]  # written in 2017
+    assert _resolved(index, "tin/2025.txt")[0]["id"] == "31/2024/QH15"
+    assert _resolved(index, "tin/khong-ngay.txt") == [None]
     assert _resolved(index, "tin/ten-nam.txt") == [LAND_2013]  # "năm 2013" still tells
+
+
+def test_a_name_with_editions_stays_unresolved_when_the_archive_lacks_the_one_in_force(
+    index,
+) -> None:
+    """The archive knows only the 2013 law; a 2025 article's "Luật Đất đai" is the 2024 law
+    (the registry says so), so it is not resolved to 2013."""
+    _add_named(
+        index,
+        "tin/2025.txt",
+        "Xã tuyên truyền Luật Đất đai tới 400 hộ.",
+        "2025-03-02",
+        LAND_BY_NAME,
+    )
+    assert _resolved(index, "tin/2025.txt") == [None]
 
 
 # --- search both ways ------------------------------------------------------------------

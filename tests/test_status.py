@@ -137,3 +137,12 @@ def test_missing_database_is_one_line_and_exit_1(
     assert main(["status", "46/2014/TT-NHNN", "--db", str(missing)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(missing) in err[0]
+
+
+def test_citations_by_name_resolved_to_the_number_count(archive: Path) -> None:
+    """Both circulars cite the State Bank law by name and date only; the registry resolves
+    the name to 46/2010/QH12, and the status counts them as `vnpolicy refs` does."""
+    status = _status(archive, "46/2010/QH12")
+    assert status.cited_in == 2
+    assert status.doc_type == "luật"
+    assert _status(archive, "47/2010/QH12").cited_in == 0
