@@ -272,3 +272,24 @@ def test_a_bad_option_without_a_command_shows_the_top_usage(capsys) -> None:
         main(["--bogus"])
     assert exit_.value.code == 2
     assert capsys.readouterr().err.startswith("usage: vnpolicy [-h]")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(monkeypatch, tmp_path) -> None:
+    """`vnpolicy refs ... | head -1`: the closed pipe ends the command with 141, no traceback."""
+    import types
+
+    from vnpolicy import cli
+
+    real = cli._command
+
+    def broken_pipe(args):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(
+        cli,
+        "_command",
+        lambda name: types.SimpleNamespace(register=real(name).register, run=broken_pipe),
+    )
+    with open(tmp_path / "stdout.txt", "w") as stdout:
+        monkeypatch.setattr("sys.stdout", stdout)
+        assert cli.main(["refs", "--db", str(tmp_path / "archive.sqlite")]) == 141
