@@ -33,6 +33,11 @@ from spacy.vocab import Vocab
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]")
 _LAW_TYPES = ("luật", "bộ luật", "pháp lệnh")
+#: Windows of the text the matcher reads: from each word a registered title can start with,
+#: this many characters on (lists of laws without their type word run on after a law);
+#: a match must start this far before a window's cut, longer than any title.
+_WINDOW_CHARS = 1200
+_LONGEST_TITLE_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -109,15 +114,48 @@ class TitleMatcher:
                     tail = variant[len(entry.type) :].strip()
                     if len(tail.split()) >= 2 or entry.type != "luật":
                         self.tail_key.setdefault(_title_key(tail), []).append(entry)
+        first_words = sorted({k.split()[0] for k in self.by_key}, key=len, reverse=True)
+        self.starts = re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, first_words)) + r")(?!\w)", re.IGNORECASE
+        )
         self.matcher.add("TITLE", [syllable_doc(k, vocab)[0] for k in self.by_key])
         self.matcher.add("TAIL", [syllable_doc(k, vocab)[0] for k in self.tail_key])
 
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """The parts of `text` a title or a list of titles can be in: from each occurrence
+        of a title's first word (`starts`), `_WINDOW_CHARS` on, overlapping ones joined."""
+        out: list[tuple[int, int]] = []
+        for m in self.starts.finditer(text):
+            s, e = m.start(), min(len(text), m.start() + _WINDOW_CHARS)
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
     def __call__(self, text: str) -> list[TitleMatch]:
-        sdoc, offsets = syllable_doc(text, self.vocab)
         best: dict[tuple[int, bool], TitleMatch] = {}
+        for w_start, w_end in self.windows(text):
+            cut = w_end if w_end == len(text) else w_end - _LONGEST_TITLE_CHARS
+            self._match(text, w_start, w_end, cut, best)
+        return sorted(best.values(), key=lambda m: (m.start, -m.end))
+
+    def _match(
+        self,
+        text: str,
+        w_start: int,
+        w_end: int,
+        cut: int,
+        best: dict[tuple[int, bool], TitleMatch],
+    ) -> None:
+        """Matches in `text[w_start:w_end]` starting before `cut`, longest per start, into
+        `best`."""
+        sdoc, offsets = syllable_doc(text[w_start:w_end], self.vocab)
         for match_id, s, e in self.matcher(sdoc):
             tail = self.vocab.strings[match_id] == "TAIL"
-            start, end = offsets[s][0], offsets[e - 1][1]
+            start, end = w_start + offsets[s][0], w_start + offsets[e - 1][1]
+            if start >= cut:
+                continue
             written = text[start:end]
             entries = (self.tail_key if tail else self.by_key).get(_title_key(written))
             if not entries:
@@ -126,7 +164,6 @@ class TitleMatcher:
             old = best.get((found.start, tail))
             if old is None or found.end > old.end:
                 best[(found.start, tail)] = found
-        return sorted(best.values(), key=lambda m: (m.start, -m.end))
 
 
 @lru_cache(maxsize=4)
@@ -147,10 +184,17 @@ def _set_title_spans(doc: Doc, matches: list[TitleMatch]) -> list[TitleMatch]:
     return titles
 
 
+def _doc_text(doc: Doc) -> str:
+    """The text of `doc`: its `AnalyzedText`'s when it has one (equal, and `Doc.text` joins
+    every token anew on each call)."""
+    analyzed = doc._.analyzed if Doc.has_extension("analyzed") else None
+    return analyzed.text if analyzed is not None else doc.text
+
+
 def find_registered_titles(doc: Doc) -> list[TitleMatch]:
     """Registered titles in `doc` (whole titles, the longest at each start), in text order;
     also set as `doc.spans["registered_titles"]` with the document type as label."""
-    return _set_title_spans(doc, _matcher(doc.vocab)(doc.text))
+    return _set_title_spans(doc, _matcher(doc.vocab)(_doc_text(doc)))
 
 
 def registered_titles_in(text: str, doc: Doc | None = None) -> list[TitleMatch]:
@@ -162,7 +206,8 @@ def registered_titles_in(text: str, doc: Doc | None = None) -> list[TitleMatch]:
 
         return _matcher(shared_vocab())(text)
     matches = _matcher(doc.vocab)(text)
-    _set_title_spans(doc, matches if text == doc.text else _matcher(doc.vocab)(doc.text))
+    doc_text = _doc_text(doc)
+    _set_title_spans(doc, matches if text == doc_text else _matcher(doc.vocab)(doc_text))
     return matches
 
 
