@@ -271,3 +271,93 @@ def test_registered_title_is_found_whole(
     assert name == title or re.fullmatch(
         r"(?: năm \d{4}| \(sửa đổi\)| sửa đổi)", name[len(title) :]
     )
+
+
+# --- preamble phrases resolved through the registry (issue 13) -----------------------------------
+
+# Written for these tests in the styles of real preambles ("Căn cứ ..."): a full date, a short
+# date, an edition year, and the number given in the text ("số ..."), which needs no registry.
+PREAMBLE_CASES = [
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "76/2015/QH13"),
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 19/6/2015;", "76/2015/QH13"),
+    ("Căn cứ Luật Tổ chức Chính phủ năm 2015;", "76/2015/QH13"),
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "63/2025/QH15"),
+    ("Căn cứ Luật Tổ chức Chính phủ năm 2025;", "63/2025/QH15"),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+        "chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+        "47/2019/QH14",
+    ),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "77/2015/QH13"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", "77/2015/QH13"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;", "80/2015/QH13"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật năm 2015;", "80/2015/QH13"),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật "
+        "ngày 18 tháng 6 năm 2020;",
+        "63/2020/QH14",
+    ),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;", "64/2025/QH15"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19/02/2025;", "64/2025/QH15"),
+    ("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;", "22/2008/QH12"),
+    ("Căn cứ Luật Cán bộ, công chức năm 2008;", "22/2008/QH12"),
+    ("Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;", "80/2025/QH15"),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức "
+        "ngày 25 tháng 11 năm 2019;",
+        "52/2019/QH14",
+    ),
+    ("Căn cứ Luật Viên chức ngày 10 tháng 12 năm 2025;", "129/2025/QH15"),
+    ("Căn cứ Luật Các tổ chức tín dụng ngày 16 tháng 6 năm 2010;", "47/2010/QH12"),
+    ("Căn cứ Luật Các tổ chức tín dụng ngày 16/6/2010;", "47/2010/QH12"),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Các tổ chức tín dụng ngày 27 tháng 6 "
+        "năm 2025;",
+        "96/2025/QH15",
+    ),
+    ("Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;", "97/2015/QH13"),
+    ("Căn cứ Luật Phí và lệ phí ngày 25/11/2015;", "97/2015/QH13"),
+    ("Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;", "21/2017/QH14"),
+    ("Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015;", "89/2015/QH13"),
+    ("Căn cứ Luật Thống kê năm 2015;", "89/2015/QH13"),
+    ("Căn cứ Luật Đầu tư ngày 26 tháng 11 năm 2014;", "67/2014/QH13"),
+    ("Căn cứ Luật Đấu thầu ngày 26 tháng 11 năm 2013;", "43/2013/QH13"),
+    ("Căn cứ Luật Bảo hiểm xã hội ngày 20 tháng 11 năm 2014;", "58/2014/QH13"),
+    ("Căn cứ Luật Bảo hiểm xã hội năm 2014;", "58/2014/QH13"),
+    ("Căn cứ Bộ luật Lao động ngày 18 tháng 6 năm 2012;", "10/2012/QH13"),
+    ("Căn cứ Bộ luật Lao động năm 2012;", "10/2012/QH13"),
+    ("Căn cứ Luật Khám bệnh, chữa bệnh ngày 09 tháng 01 năm 2023;", "15/2023/QH15"),
+    # the number in the text: the reference carries it as its id, the registry is not asked
+    ("Căn cứ Luật Tổ chức Chính phủ số 76/2015/QH13 ngày 19 tháng 6 năm 2015;", "76/2015/QH13"),
+    ("Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;", "15/2023/QH15"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), PREAMBLE_CASES)
+def test_preamble_law_resolves_to_its_number(text: str, number: str) -> None:
+    import vnpolicy
+
+    refs = [r for r in vnpolicy.extract(text)["references"] if r["name"]]
+    assert refs, text
+    first = min(refs, key=lambda r: r["start"])  # the law the phrase cites, not one nested in it
+    if re.search(r"\ssố \d", text):  # not the "số" of "một số điều"
+        assert first["id"] == number, (text, first)
+    else:
+        assert first["resolved"] and first["resolved"]["id"] == number, (text, first)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # editions the registry has no confirmed number for must not resolve to another edition
+        "Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Các tổ chức tín dụng ngày 20 tháng 11 "
+        "năm 2017;",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+    ],
+)
+def test_preamble_law_without_a_confirmed_number_stays_unresolved(text: str) -> None:
+    import vnpolicy
+
+    refs = [r for r in vnpolicy.extract(text)["references"] if r["name"]]
+    assert refs and all(r["resolved"] is None for r in refs), (text, refs)
