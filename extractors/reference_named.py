@@ -135,6 +135,8 @@ def _law_title_end(text: str, pos: int, titles: dict[int, TitleMatch]) -> int | 
     first = words[0].group(0)
     if first.lower() in LAW_FALSE_STARTS or not first[0].isalpha():
         return None
+    if first.islower() and first in TITLE_STOPS:
+        return None  # "Luật có hiệu lực từ ...": the law of the sentence before
     if [w.group(0).lower() for w in words[:5]] == list(_AMEND_LEAD):
         k = next(
             (j for j in range(5, min(len(words), 14)) if words[j].group(0) in ("Luật", "Bộ")), None
@@ -147,17 +149,52 @@ def _law_title_end(text: str, pos: int, titles: dict[int, TitleMatch]) -> int | 
         end = _law_end_at(text, inner.start(), words[k].end(), titles)
         if end is None:
             return None
-        j = next((j for j in range(k, len(words)) if words[j].end() == end), None)
-        if (
-            j is not None
-            and j + 2 < len(words)
-            and words[j + 1].group(0) == "và"
-            and words[j + 2].group(0) == "Luật"
-        ):
-            return _law_end_at(text, words[j + 2].start(), words[j + 2].end(), titles) or end
-        return end
+        return _amended_list_end(text, words, k, end, titles)
     n = title_words_end(words)
     return words[n - 1].end() if n else None
+
+
+def _amended_list_end(
+    text: str, words: list[re.Match[str]], k: int, end: int, titles: dict[int, TitleMatch]
+) -> int:
+    """End of the list of laws an amending law names, the first ending at `end`: "... của
+    Luật Đầu tư công, Luật Đầu tư và Luật Đấu thầu". Items follow "," or "và" and are laws
+    ("Luật ...", "Bộ luật ..."); a list with commas must close with "và Luật ...", else the
+    commas separate the laws of an outer list ("thông qua Luật A, Luật sửa đổi ... của Luật
+    B, Luật C và hai nghị quyết")."""
+    first_end = end
+    items: list[tuple[str, int]] = []  # (the word before the item, the item's end)
+    while True:
+        j = next((j for j in range(k, len(words)) if words[j].end() == end), None)
+        if j is None or j + 2 >= len(words) or words[j + 1].group(0) not in (",", "và"):
+            break
+        sep, k = words[j + 1].group(0), j + 2
+        if sep == "," and words[k].group(0) == "và" and k + 1 < len(words):  # ", và Luật"
+            sep, k = "và", k + 1
+        first = words[k]
+        if first.group(0) == "Bộ" and k + 1 < len(words) and words[k + 1].group(0) == "luật":
+            k += 1
+        elif first.group(0) != "Luật":
+            break
+        nxt = _law_end_at(text, first.start(), words[k].end(), titles)
+        if nxt is None or nxt <= end:
+            break
+        items.append((sep, nxt))
+        end = nxt
+    if any(sep == "," for sep, _ in items) and items[-1][0] != "và":
+        joined = [item_end for _, item_end in _leading_and(items)]
+        return joined[-1] if joined else first_end
+    return items[-1][1] if items else first_end
+
+
+def _leading_and(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The items joined by "và" before the first comma."""
+    out = []
+    for sep, item_end in items:
+        if sep != "và":
+            break
+        out.append((sep, item_end))
+    return out
 
 
 def _law_end_at(text: str, type_start: int, pos: int, titles: dict[int, TitleMatch]) -> int | None:

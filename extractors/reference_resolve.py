@@ -294,6 +294,7 @@ def resolve_mentions(
             by_name[name_key(ref.name)] = ref
             laws_by_word.setdefault(_first_word(ref.name), []).append(ref)
 
+    inner = _inside_other_names(named)
     for i, n in enumerate(named):
         if i in consumed:
             continue
@@ -311,7 +312,8 @@ def resolve_mentions(
             )
             by_name[key] = host
         host.mentions.append(n)
-        _fill(host, text, n)
+        if i not in inner:  # what follows a law inside an amending law's title is the title's
+            _fill(host, text, n)
         term = _TERM.search(n.name) if not host.term else None
         if term:  # "Nghị quyết Trung ương 4 khóa XII" states its term
             host.term = f"khóa {term.group(1)}"
@@ -344,6 +346,20 @@ def resolve_mentions(
         [refs[k] for k in order], found.full, default_index() if registry is None else registry
     )
     return sorted((refs[k] for k in order), key=lambda r: r.mentions[0].start)
+
+
+def _inside_other_names(named: list[NamedMention]) -> set[int]:
+    """Indexes of the named mentions that lie inside a longer one: "Luật Viên chức" in "Luật
+    sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức"."""
+    inside: set[int] = set()
+    furthest: tuple[int, int] | None = None  # the span reaching furthest among those before
+    for i in sorted(range(len(named)), key=lambda k: (named[k].start, -named[k].end)):
+        span = (named[i].start, named[i].end)
+        if furthest is not None and furthest[1] >= span[1] and furthest != span:
+            inside.add(i)
+        elif furthest is None or span[1] > furthest[1]:
+            furthest = span
+    return inside
 
 
 def _share_list_dates(text: str, full: list[FullMention], refs: dict[str, Reference]) -> None:

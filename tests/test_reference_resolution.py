@@ -354,3 +354,83 @@ def test_registry_lookup(
 def test_title_key_drops_edition_and_country() -> None:
     assert title_key("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013") == "hiến pháp"
     assert title_key("Nghị quyết Trung ương 4 (khóa XII) của Đảng") == "plenum:4:XII"
+
+
+AMENDING_WITH_DATES = [
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thủy sản và Luật Lâm nghiệp ngày "
+        "10 tháng 12 năm 2021;",
+        "Luật Lâm nghiệp",
+    ),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công, Luật Đầu tư và Luật "
+        "Đấu thầu ngày 11/01/2022;",
+        "Luật Đấu thầu",
+    ),
+    (
+        "Thực hiện Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch đô thị ngày 20 tháng 11 "
+        "năm 2018, UBND tỉnh ban hành kế hoạch.",
+        "Luật Quy hoạch đô thị",
+    ),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự năm 2015 ngày 20 tháng 6 "
+        "năm 2017;",
+        "Bộ luật Hình sự năm 2015",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "inner"), AMENDING_WITH_DATES)
+def test_the_date_after_an_amending_law_is_not_its_objects(text: str, inner: str) -> None:
+    """The date after "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y" is the amending
+    law's; the laws it amends, found inside its title, do not take it."""
+    refs = extract_references(analyze(text))["references"]
+    outer = next(r for r in refs if (r["name"] or "").startswith("Luật sửa đổi"))
+    assert outer["date"] is not None and inner in outer["name"]
+    assert [r["name"] for r in refs if r is not outer and r["date"] == outer["date"]] == []
+
+
+AMENDING_LISTS = [
+    (
+        "Quốc hội biểu quyết thông qua Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, "
+        "Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu.",
+        "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư theo "
+        "phương thức đối tác công tư và Luật Đấu thầu",
+    ),
+    (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Dầu khí và Bộ luật Hàng hải Việt Nam "
+        "ngày 25 tháng 6 năm 2025;",
+        "Luật sửa đổi, bổ sung một số điều của Luật Dầu khí và Bộ luật Hàng hải Việt Nam",
+    ),
+    (
+        "Kỳ họp đã thông qua Luật Thủ đô, Luật sửa đổi, bổ sung một số điều của Luật Giáo dục, "
+        "Luật Nhà giáo và ba nghị quyết.",
+        "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục",
+    ),
+    (
+        "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức, và Luật Viên chức có hiệu "
+        "lực từ ngày 01/7/2020.",
+        "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức, và Luật Viên chức",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), AMENDING_LISTS)
+def test_an_amending_law_keeps_every_law_it_amends(text: str, title: str) -> None:
+    """The objects of an amending law run over commas when the list closes with "và Luật ...";
+    in an outer list of laws passed, the commas are the outer list's."""
+    names = [r["name"] for r in extract_references(analyze(text))["references"]]
+    assert title in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Luật Đất đai năm 2024 được Quốc hội thông qua. Luật có hiệu lực từ ngày 01/8/2024.",
+        "Luật Nhà giáo vừa được thông qua; luật này có nhiều điểm mới và Luật sẽ có hiệu lực sớm.",
+    ],
+)
+def test_luat_followed_by_a_verb_is_no_title(text: str) -> None:
+    """ "Luật có hiệu lực": the law of the sentence before, not a law named "có hiệu lực"."""
+    names = [r["name"] for r in extract_references(analyze(text))["references"]]
+    assert not any(n and n.split()[1:2] in (["có"], ["sẽ"]) for n in names), names
