@@ -80,6 +80,7 @@ _ISSUER_STOPS = re.compile(
     r"|(?<![Tt]ự)\sdo(?![\w])"
     r"|[,;:(\n.\"“”]"
 )
+_TITLED_BY_NAME = frozenset({"luật", "bộ luật", "pháp lệnh", "hiến pháp"})
 _TITLE_LEAD = re.compile(r"\s*,?\s*(?:về|quy định|hướng dẫn|ban hành)\s+")
 # A title ends at a clause break, or at a comma before a capitalised word that starts the
 # main clause ("về thi hành Điều lệ Đảng, Ban Thường vụ Tỉnh ủy yêu cầu ...").
@@ -210,7 +211,10 @@ def _fill(ref: Reference, text: str, mention: ReferenceMention) -> None:
         date2, pos3 = None, pos2
     else:
         date2, pos3 = _date_after(text, pos2)
-    title = _title_after(text, pos3 if date2 else pos2)
+    # A law, code, ordinance or constitution cited by name states its title in the name:
+    # "Bộ luật Lao động năm 2019 quy định tuổi nghỉ hưu ..." goes on with the sentence's verb.
+    named_law = getattr(mention, "name", None) and mention.doc_type in _TITLED_BY_NAME
+    title = None if named_law else _title_after(text, pos3 if date2 else pos2)
     date = date or date2 or _date_before(text, mention.start)
     ref.date = ref.date or date
     if issuer:

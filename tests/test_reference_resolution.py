@@ -434,3 +434,18 @@ def test_luat_followed_by_a_verb_is_no_title(text: str) -> None:
     """ "Luật có hiệu lực": the law of the sentence before, not a law named "có hiệu lực"."""
     names = [r["name"] for r in extract_references(analyze(text))["references"]]
     assert not any(n and n.split()[1:2] in (["có"], ["sẽ"]) for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bộ luật Lao động năm 2019 quy định tuổi nghỉ hưu của người lao động.",
+        "Luật Đất đai số 31/2024/QH15 quy định về quyền của người sử dụng đất.",
+        "Pháp lệnh Ưu đãi người có công với cách mạng hướng dẫn chế độ trợ cấp.",
+        "Hiến pháp năm 2013 quy định quyền con người, quyền công dân.",
+    ],
+)
+def test_a_law_named_by_title_takes_no_title_from_the_sentence(text: str) -> None:
+    """The name of a law is its title; the verb after it belongs to the sentence."""
+    (ref,) = extract_references(analyze(text))["references"]
+    assert ref["name"] and ref["title"] is None, ref
