@@ -86,8 +86,15 @@ def test_what_the_archive_cannot_tell_stays_unresolved(index) -> None:
     assert _resolved(index, "tin/ban-cu.txt") == [None]  # "năm 2003": another edition
     assert _resolved(index, "tin/truoc-luat.txt") == [None]  # written in 2010, before the law
     assert _resolved(index, "tin/du-thao.txt") == [None]  # "dự thảo Luật Đất đai": a bill
-    assert _resolved(index, "tin/dau-tu-ten.txt") == [None]  # two Investment Laws: ambiguous
     assert _resolved(index, "luat/45-2013-QH13.txt") == [None]  # no number known for it
+
+
+def test_two_editions_and_no_year_mean_the_one_in_force_at_the_articles_date(index) -> None:
+    """The archive holds the Investment Laws of 2014 and 2020 and the registry dates both:
+    "Luật Đầu tư" in an article of April 2022 is the 2020 law."""
+    assert _resolved(index, "tin/dau-tu-ten.txt") == [
+        {"id": "61/2020/QH14", "date": None, "by": "archive"}
+    ]
 
 
 def test_a_year_picks_one_of_two_editions(index) -> None:
