@@ -13,6 +13,7 @@ orphan writing files.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -124,6 +125,9 @@ class ProcessPoolEngine:
         context = _context()
         if preload and initializer is not None and context.get_start_method() == "fork":
             initializer()  # load the models once here; forked workers share their pages
+            # What is loaded now lives as long as the process: out of the collector's sight,
+            # so a worker's collections never write to (and so copy) the shared pages.
+            gc.freeze()
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
