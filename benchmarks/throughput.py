@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/throughput.py --profile 300    # where the pipeline's time goes
     .venv/bin/python benchmarks/throughput.py --long-mb 20     # one 20 MB document
     .venv/bin/python benchmarks/throughput.py --archive 35000  # main and worker peak RSS (long)
+    .venv/bin/python benchmarks/throughput.py --startup 3      # start-up, cold and warm cache
 
 A deterministic corpus (`corpus_templates.py`: news and directives with references, units and
 statistics) is written to a temporary folder; each measurement runs in its own process from a
@@ -117,9 +118,9 @@ def _tree_memory(pid: int, with_pss: bool) -> tuple[int, int]:
 _PEAKS: dict[bool, int] = {}
 
 
-def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
+def run_child(kind: str, corpus: Path, limit: int | None, env: dict | None = None) -> dict:
     """Run `measure(kind)` in a fresh interpreter, sampling its tree's memory (RSS every
-    50 ms, PSS every 2 s)."""
+    50 ms, PSS every 2 s); `env`: variables set for it (a cache folder)."""
     cmd = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus)]
     if limit:
         cmd += ["--limit", str(limit)]
@@ -127,7 +128,9 @@ def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
     out = Path(tempfile.mkdtemp(prefix="vnpolicy-bench-"))
     cmd += ["--out", str(out)]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, **(env or {})}
+    )
     peak = [0, 0]
     first_output = [None]  # seconds from the command's start to its first JSON (start-up)
     done = threading.Event()
@@ -443,6 +446,37 @@ def archive(docs: int, workers: int = 2) -> None:
     )
 
 
+def startup(docs: int = 20, repeat: int = 3) -> None:
+    """Seconds from the command's start to its first JSON on `docs` generated documents: cold
+    (an empty cache folder: `XDG_CACHE_HOME` new) and warm (the same folder again, as after
+    a first run), with 1 and 2 workers; the median of `repeat` rounds."""
+    import statistics
+
+    from corpus_templates import write_corpus
+
+    times: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        write_corpus(folder, docs)
+        for round_ in range(repeat):
+            env = {"XDG_CACHE_HOME": str(Path(tmp) / f"cache-{round_}")}
+            env["VNPOLICY_CACHE_DIR"] = str(Path(env["XDG_CACHE_HOME"]) / "vnpolicy")
+            for name, kind in [
+                ("cold, 1 worker", "pipeline-1"),
+                ("warm, 1 worker", "pipeline-1"),
+                ("warm, 2 workers", "pipeline-2"),
+            ]:
+                print(f"round {round_ + 1}/{repeat}: {name} ...", file=sys.stderr, flush=True)
+                result = run_child(kind, folder, None, env=env)
+                times.setdefault(name, []).append(result["startup"])
+    rows = [
+        [name, f"{statistics.median(v):.2f}", f"{min(v):.2f}", f"{max(v):.2f}"]
+        for name, v in times.items()
+    ]
+    print(_table(rows, ["start-up to the first document", "median s", "min s", "max s"]))
+    print(f"{docs} documents, {repeat} rounds; load average now {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=1000, help="documents to generate (1000)")
@@ -462,12 +496,20 @@ def main() -> None:
         help="generate N documents (35000 for the issue's archive) and report the peak RSS "
         "of the main process and of each worker (long)",
     )
+    parser.add_argument(
+        "--startup",
+        type=int,
+        metavar="ROUNDS",
+        help="start-up to the first document, cold and warm cache, 1 and 2 workers",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.corpus, args.limit, args.out)))
+    elif args.startup:
+        startup(repeat=args.startup)
     elif args.archive:
         archive(args.archive)
     elif args.long_mb:

@@ -244,16 +244,22 @@ def segmenter(model_dir: Path | None = None):
     return load_or_build("segmenter", key, lambda: Segmenter(model_dir))
 
 
-def verified(name: str, model_dir: Path | None, check: Callable[[], str | None]) -> str | None:
+def verified(
+    name: str,
+    model_dir: Path | None,
+    check: Callable[[], str | None],
+    modules: Iterable[str] = (),
+) -> str | None:
     """`check()` (None: passed), skipped when it passed before on the same model files,
-    underthesea and vnpolicy: a check that passed is remembered, a failure never is."""
+    underthesea, vnpolicy and source of `modules`: a pass is remembered, a failure never."""
     from vnpolicy.nlp.crf import _model_dir
 
     try:
         model_dir = Path(model_dir or _model_dir())
     except Exception:  # noqa: BLE001 - no model folder: nothing to key the answer on
         return check()
-    key = cache_key(name, str(model_dir), _versions(), files=_segmenter_files(model_dir))
+    files = _segmenter_files(model_dir) + module_files(*modules)
+    key = cache_key(name, str(model_dir), _versions(), files=files)
     try:
         if read(name, key) == "passed":
             return None
