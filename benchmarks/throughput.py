@@ -7,6 +7,7 @@
     .venv/bin/python benchmarks/throughput.py --long-mb 20     # one 20 MB document
     .venv/bin/python benchmarks/throughput.py --archive 35000  # main and worker peak RSS (long)
     .venv/bin/python benchmarks/throughput.py --startup 3      # start-up, cold and warm cache
+    .venv/bin/python benchmarks/throughput.py --docs 780 --workers-only --repeat 2  # 1 vs 2
 
 A deterministic corpus (`corpus_templates.py`: news and directives with references, units and
 statistics) is written to a temporary folder; each measurement runs in its own process from a
@@ -211,7 +212,9 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join([line, rule, *body])
 
 
-def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) -> None:
+def benchmark(
+    docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1, workers_only: bool = False
+) -> None:
     from corpus_templates import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -232,6 +235,8 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
             ("pipeline-1", None),
             ("pipeline-2", None),
         ]
+        if workers_only:
+            kinds = kinds[2:]
         for round_ in range(repeat):  # rounds interleave, so a busy spell hits every kind
             for kind, limit in kinds:
                 if kind == "ner" and round_:
@@ -245,6 +250,9 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
                         result["peak_pss_mb"] = max(result["peak_pss_mb"], best["peak_pss_mb"])
                     results[kind] = result
     n = len(paths)
+    if workers_only:
+        _workers_report(results, n, total_bytes, repeat)
+        return
     rows = [
         _row("vnpolicy extract, 1 worker", results["pipeline-1"], n, total_bytes, False),
         _row("vnpolicy extract, 2 workers", results["pipeline-2"], n, total_bytes, False),
@@ -293,6 +301,30 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
     print(f"1-minute load average after each best run ({os.cpu_count()} cores): {loads}")
     if repeat > 1:
         print(f"best wall time of {repeat} interleaved rounds (ner: one round)")
+
+
+def _workers_report(results: dict, n: int, total_bytes: int, repeat: int) -> None:
+    """The two pipeline rows and the speed-up, start-up and memory lines."""
+    one, two = results["pipeline-1"], results["pipeline-2"]
+    rows = [
+        _row("vnpolicy extract, 1 worker", one, n, total_bytes, False),
+        _row("vnpolicy extract, 2 workers", two, n, total_bytes, False),
+    ]
+    print(_table(rows, HEADER))
+    print()
+    print(f"2 workers speed-up:            {one['seconds'] / two['seconds']:.2f}x (goal >= 1.8x)")
+    print(
+        f"start-up to the first document: {one['startup']:.1f} s (1 worker), "
+        f"{two['startup']:.1f} s (2 workers) (goal < 2 s)"
+    )
+    print(
+        f"peak RSS with 2 workers:       main {two['main_mb']:.0f} MB, per worker "
+        f"{two['worker_mb']:.0f} MB"
+    )
+    loads = ", ".join(f"{k} {r['load']:.1f}" for k, r in results.items())
+    print(f"1-minute load average after each best run ({os.cpu_count()} cores): {loads}")
+    if repeat > 1:
+        print(f"best wall time of {repeat} interleaved rounds")
 
 
 def profile(docs: int) -> None:
@@ -484,6 +516,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="use (or fill) this folder of .txt files")
     parser.add_argument("--repeat", type=int, default=1, help="rounds; the best time counts")
     parser.add_argument(
+        "--workers-only", action="store_true", help="only the 1 and 2 worker rows (no underthesea)"
+    )
+    parser.add_argument(
         "--profile", type=int, metavar="N", help="time each pipeline step on N docs"
     )
     parser.add_argument(
@@ -517,7 +552,7 @@ def main() -> None:
     elif args.profile:
         profile(args.profile)
     else:
-        benchmark(args.docs, args.ner_sample, args.corpus, args.repeat)
+        benchmark(args.docs, args.ner_sample, args.corpus, args.repeat, args.workers_only)
 
 
 if __name__ == "__main__":
