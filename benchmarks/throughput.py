@@ -102,21 +102,26 @@ def _tree_memory(pid: int, with_pss: bool) -> tuple[int, int]:
     except psutil.NoSuchProcess:
         return 0, 0
     rss = pss = 0
+    now = {True: 0, False: 0}
     for proc in procs:
         try:
             one = proc.memory_info().rss
             rss += one
             _PEAKS[proc.pid == pid] = max(_PEAKS.get(proc.pid == pid, 0), one)
+            now[proc.pid == pid] = max(now[proc.pid == pid], one)
             if with_pss:
                 pss += getattr(proc.memory_full_info(), "pss", 0)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
+    _TIMELINE.append((now[True], now[False]))
     return rss, pss
 
 
 #: Largest RSS of one process seen while sampling: {True: the measured process, False: any
 #: one of its children (a pool worker)}; reset by `run_child`.
 _PEAKS: dict[bool, int] = {}
+#: (RSS of the measured process, largest RSS of a child) at each sample; reset by `run_child`.
+_TIMELINE: list[tuple[int, int]] = []
 
 
 def run_child(kind: str, corpus: Path, limit: int | None, env: dict | None = None) -> dict:
@@ -126,6 +131,7 @@ def run_child(kind: str, corpus: Path, limit: int | None, env: dict | None = Non
     if limit:
         cmd += ["--limit", str(limit)]
     _PEAKS.clear()
+    _TIMELINE.clear()
     out = Path(tempfile.mkdtemp(prefix="vnpolicy-bench-"))
     cmd += ["--out", str(out)]
     started = time.perf_counter()
@@ -476,6 +482,13 @@ def archive(docs: int, workers: int = 2) -> None:
         f"peak RSS: main process {result['main_mb']:.0f} MB (goal < 600), "
         f"largest worker {result['worker_mb']:.0f} MB (goal < 500)"
     )
+    # Flat or growing: the peaks of each fifth of the run (the last one holds the duplicate
+    # pass, in the main process).
+    n = len(_TIMELINE)
+    parts = [_TIMELINE[n * i // 5 : n * (i + 1) // 5] or [(0, 0)] for i in range(5)]
+    main_mb = " ".join(f"{max(m for m, _ in p) / 1e6:.0f}" for p in parts)
+    worker_mb = " ".join(f"{max(w for _, w in p) / 1e6:.0f}" for p in parts)
+    print(f"peak RSS by fifth of the run: main {main_mb} MB; largest worker {worker_mb} MB")
 
 
 def startup(docs: int = 20, repeat: int = 3) -> None:
