@@ -64,3 +64,25 @@ def test_the_duplicate_pass_is_skipped_only_when_nothing_changed(tmp_path: Path)
     assert csv_path.read_text(encoding="utf-8").splitlines() == [
         "source,duplicate_of,similarity,output"
     ]
+
+
+def _warmed_here(spec: str) -> bool:
+    from vnpolicy import batch
+
+    return spec in batch._warmed
+
+
+def test_workers_forked_after_the_warm_up_have_nothing_to_load(monkeypatch) -> None:
+    from vnpolicy import batch
+    from vnpolicy.engines.local import ProcessPoolEngine
+
+    loads = []
+    real = batch.load_analyzer
+    monkeypatch.setattr(batch, "load_analyzer", lambda spec: loads.append(spec) or real(spec))
+    monkeypatch.setattr(batch, "_warmed", set())
+    with ProcessPoolEngine(2, initializer=batch._WarmUp(ANALYZER), preload=True) as pool:
+        assert loads == [ANALYZER]  # once, here, before the workers were forked
+        answers = [pool.submit(_warmed_here, ANALYZER) for _ in range(4)]
+        assert [a.result() for a in answers] == [True] * 4
+    batch.warm_up(ANALYZER)
+    assert loads == [ANALYZER]

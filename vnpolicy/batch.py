@@ -3,6 +3,8 @@
 Documents stream through an engine (this process, a process pool or a Dask cluster; see
 `vnpolicy.engines`) with a bounded number in flight, and are taken back in input order, so
 the output (files, `--jsonl`, `errors.jsonl`) is the same whatever the number of workers.
+The manifest is read first and the engine (and with it the models) started only when an
+input is to be done, so a rerun with nothing to do loads no model.
 A worker reads the file, runs `vnpolicy.pipeline.analyze_document`, writes the JSON
 atomically and returns a small `Outcome`; this process then appends a line to the run
 manifest (`vnpolicy.resume`), so a rerun skips what is done, unchanged and intact. After the
