@@ -11,8 +11,8 @@ update of vnpolicy, underthesea or a data file builds a new entry (and drops the
 
 A cache file is written to a temporary name and renamed into place (a reader never sees half
 of one). One that cannot be read (truncated, garbled, from another build) is rebuilt and
-rewritten; a cache folder that cannot be written only costs the rebuild. `VNPOLICY_CACHE=off`
-turns the cache off.
+rewritten; a cache folder that cannot be written only costs the rebuild. `VNPOLICY_CACHE=0`
+turns it off (and the gazetteer's, `vnpolicy.extractors.gazetteer`); `off` turns off this one.
 """
 
 from __future__ import annotations

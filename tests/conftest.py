@@ -12,6 +12,7 @@ import pytest
 
 # Tests build every model afresh (some patch how it loads): the disk cache of built objects
 # (`vnpolicy.nlp.model_cache`) is off unless a test turns it on, in a folder of its own.
+# ("off", not "0": the gazetteer keeps its own cache, as before.)
 os.environ["VNPOLICY_CACHE"] = "off"
 
 REPO = Path(__file__).resolve().parents[1]

@@ -66,23 +66,38 @@ def test_the_duplicate_pass_is_skipped_only_when_nothing_changed(tmp_path: Path)
     ]
 
 
-def _warmed_here(spec: str) -> bool:
-    from vnpolicy import batch
+FORKED = """
+import json
+from vnpolicy import batch
+from vnpolicy.engines.local import ProcessPoolEngine
 
+ANALYZER = "tests.fault_support:analyze_briefly"
+loads = []
+real = batch.load_analyzer
+batch.load_analyzer = lambda spec: loads.append(spec) or real(spec)
+
+
+def warmed(spec):
     return spec in batch._warmed
 
 
-def test_workers_forked_after_the_warm_up_have_nothing_to_load(monkeypatch) -> None:
-    from vnpolicy import batch
-    from vnpolicy.engines.local import ProcessPoolEngine
+with ProcessPoolEngine(2, initializer=batch._WarmUp(ANALYZER), preload=True) as pool:
+    before = list(loads)
+    answers = [pool.submit(warmed, ANALYZER).result() for _ in range(4)]
+batch.warm_up(ANALYZER)
+print(json.dumps({"before": before, "workers": answers, "after": loads}))
+"""
 
-    loads = []
-    real = batch.load_analyzer
-    monkeypatch.setattr(batch, "load_analyzer", lambda spec: loads.append(spec) or real(spec))
-    monkeypatch.setattr(batch, "_warmed", set())
-    with ProcessPoolEngine(2, initializer=batch._WarmUp(ANALYZER), preload=True) as pool:
-        assert loads == [ANALYZER]  # once, here, before the workers were forked
-        answers = [pool.submit(_warmed_here, ANALYZER) for _ in range(4)]
-        assert [a.result() for a in answers] == [True] * 4
-    batch.warm_up(ANALYZER)
-    assert loads == [ANALYZER]
+
+def test_workers_forked_after_the_warm_up_have_nothing_to_load() -> None:
+    """In a fresh process (forking needs one without threads): the analyzer is loaded once,
+    before the workers are forked, and they start warmed up."""
+    run = subprocess.run(
+        [sys.executable, "-c", FORKED], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {
+        "before": [ANALYZER],
+        "workers": [True] * 4,
+        "after": [ANALYZER],
+    }
