@@ -6,6 +6,8 @@
     .venv/bin/python benchmarks/throughput.py --profile 300    # where the pipeline's time goes
     .venv/bin/python benchmarks/throughput.py --long-mb 20     # one 20 MB document
     .venv/bin/python benchmarks/throughput.py --archive 35000  # main and worker peak RSS (long)
+    .venv/bin/python benchmarks/throughput.py --startup 3      # start-up, cold and warm cache
+    .venv/bin/python benchmarks/throughput.py --docs 780 --workers-only --repeat 2  # 1 vs 2
 
 A deterministic corpus (`corpus_templates.py`: news and directives with references, units and
 statistics) is written to a temporary folder; each measurement runs in its own process from a
@@ -100,34 +102,42 @@ def _tree_memory(pid: int, with_pss: bool) -> tuple[int, int]:
     except psutil.NoSuchProcess:
         return 0, 0
     rss = pss = 0
+    now = {True: 0, False: 0}
     for proc in procs:
         try:
             one = proc.memory_info().rss
             rss += one
             _PEAKS[proc.pid == pid] = max(_PEAKS.get(proc.pid == pid, 0), one)
+            now[proc.pid == pid] = max(now[proc.pid == pid], one)
             if with_pss:
                 pss += getattr(proc.memory_full_info(), "pss", 0)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
+    _TIMELINE.append((now[True], now[False]))
     return rss, pss
 
 
 #: Largest RSS of one process seen while sampling: {True: the measured process, False: any
 #: one of its children (a pool worker)}; reset by `run_child`.
 _PEAKS: dict[bool, int] = {}
+#: (RSS of the measured process, largest RSS of a child) at each sample; reset by `run_child`.
+_TIMELINE: list[tuple[int, int]] = []
 
 
-def run_child(kind: str, corpus: Path, limit: int | None) -> dict:
+def run_child(kind: str, corpus: Path, limit: int | None, env: dict | None = None) -> dict:
     """Run `measure(kind)` in a fresh interpreter, sampling its tree's memory (RSS every
-    50 ms, PSS every 2 s)."""
+    50 ms, PSS every 2 s); `env`: variables set for it (a cache folder)."""
     cmd = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus)]
     if limit:
         cmd += ["--limit", str(limit)]
     _PEAKS.clear()
+    _TIMELINE.clear()
     out = Path(tempfile.mkdtemp(prefix="vnpolicy-bench-"))
     cmd += ["--out", str(out)]
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, text=True, cwd=REPO, env={**os.environ, **(env or {})}
+    )
     peak = [0, 0]
     first_output = [None]  # seconds from the command's start to its first JSON (start-up)
     done = threading.Event()
@@ -208,7 +218,9 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join([line, rule, *body])
 
 
-def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) -> None:
+def benchmark(
+    docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1, workers_only: bool = False
+) -> None:
     from corpus_templates import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -229,6 +241,8 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
             ("pipeline-1", None),
             ("pipeline-2", None),
         ]
+        if workers_only:
+            kinds = kinds[2:]
         for round_ in range(repeat):  # rounds interleave, so a busy spell hits every kind
             for kind, limit in kinds:
                 if kind == "ner" and round_:
@@ -242,6 +256,9 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
                         result["peak_pss_mb"] = max(result["peak_pss_mb"], best["peak_pss_mb"])
                     results[kind] = result
     n = len(paths)
+    if workers_only:
+        _workers_report(results, n, total_bytes, repeat)
+        return
     rows = [
         _row("vnpolicy extract, 1 worker", results["pipeline-1"], n, total_bytes, False),
         _row("vnpolicy extract, 2 workers", results["pipeline-2"], n, total_bytes, False),
@@ -290,6 +307,30 @@ def benchmark(docs: int, ner_sample: int, corpus: Path | None, repeat: int = 1) 
     print(f"1-minute load average after each best run ({os.cpu_count()} cores): {loads}")
     if repeat > 1:
         print(f"best wall time of {repeat} interleaved rounds (ner: one round)")
+
+
+def _workers_report(results: dict, n: int, total_bytes: int, repeat: int) -> None:
+    """The two pipeline rows and the speed-up, start-up and memory lines."""
+    one, two = results["pipeline-1"], results["pipeline-2"]
+    rows = [
+        _row("vnpolicy extract, 1 worker", one, n, total_bytes, False),
+        _row("vnpolicy extract, 2 workers", two, n, total_bytes, False),
+    ]
+    print(_table(rows, HEADER))
+    print()
+    print(f"2 workers speed-up:            {one['seconds'] / two['seconds']:.2f}x (goal >= 1.8x)")
+    print(
+        f"start-up to the first document: {one['startup']:.1f} s (1 worker), "
+        f"{two['startup']:.1f} s (2 workers) (goal < 2 s)"
+    )
+    print(
+        f"peak RSS with 2 workers:       main {two['main_mb']:.0f} MB, per worker "
+        f"{two['worker_mb']:.0f} MB"
+    )
+    loads = ", ".join(f"{k} {r['load']:.1f}" for k, r in results.items())
+    print(f"1-minute load average after each best run ({os.cpu_count()} cores): {loads}")
+    if repeat > 1:
+        print(f"best wall time of {repeat} interleaved rounds")
 
 
 def profile(docs: int) -> None:
@@ -441,6 +482,44 @@ def archive(docs: int, workers: int = 2) -> None:
         f"peak RSS: main process {result['main_mb']:.0f} MB (goal < 600), "
         f"largest worker {result['worker_mb']:.0f} MB (goal < 500)"
     )
+    # Flat or growing: the peaks of each fifth of the run (the last one holds the duplicate
+    # pass, in the main process).
+    n = len(_TIMELINE)
+    parts = [_TIMELINE[n * i // 5 : n * (i + 1) // 5] or [(0, 0)] for i in range(5)]
+    main_mb = " ".join(f"{max(m for m, _ in p) / 1e6:.0f}" for p in parts)
+    worker_mb = " ".join(f"{max(w for _, w in p) / 1e6:.0f}" for p in parts)
+    print(f"peak RSS by fifth of the run: main {main_mb} MB; largest worker {worker_mb} MB")
+
+
+def startup(docs: int = 20, repeat: int = 3) -> None:
+    """Seconds from the command's start to its first JSON on `docs` generated documents: cold
+    (an empty cache folder: `XDG_CACHE_HOME` new) and warm (the same folder again, as after
+    a first run), with 1 and 2 workers; the median of `repeat` rounds."""
+    import statistics
+
+    from corpus_templates import write_corpus
+
+    times: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        write_corpus(folder, docs)
+        for round_ in range(repeat):
+            env = {"XDG_CACHE_HOME": str(Path(tmp) / f"cache-{round_}")}
+            env["VNPOLICY_CACHE_DIR"] = str(Path(env["XDG_CACHE_HOME"]) / "vnpolicy")
+            for name, kind in [
+                ("cold, 1 worker", "pipeline-1"),
+                ("warm, 1 worker", "pipeline-1"),
+                ("warm, 2 workers", "pipeline-2"),
+            ]:
+                print(f"round {round_ + 1}/{repeat}: {name} ...", file=sys.stderr, flush=True)
+                result = run_child(kind, folder, None, env=env)
+                times.setdefault(name, []).append(result["startup"])
+    rows = [
+        [name, f"{statistics.median(v):.2f}", f"{min(v):.2f}", f"{max(v):.2f}"]
+        for name, v in times.items()
+    ]
+    print(_table(rows, ["start-up to the first document", "median s", "min s", "max s"]))
+    print(f"{docs} documents, {repeat} rounds; load average now {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -449,6 +528,9 @@ def main() -> None:
     parser.add_argument("--ner-sample", type=int, default=100, help="documents ner runs on")
     parser.add_argument("--corpus", type=Path, help="use (or fill) this folder of .txt files")
     parser.add_argument("--repeat", type=int, default=1, help="rounds; the best time counts")
+    parser.add_argument(
+        "--workers-only", action="store_true", help="only the 1 and 2 worker rows (no underthesea)"
+    )
     parser.add_argument(
         "--profile", type=int, metavar="N", help="time each pipeline step on N docs"
     )
@@ -462,12 +544,20 @@ def main() -> None:
         help="generate N documents (35000 for the issue's archive) and report the peak RSS "
         "of the main process and of each worker (long)",
     )
+    parser.add_argument(
+        "--startup",
+        type=int,
+        metavar="ROUNDS",
+        help="start-up to the first document, cold and warm cache, 1 and 2 workers",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.corpus, args.limit, args.out)))
+    elif args.startup:
+        startup(repeat=args.startup)
     elif args.archive:
         archive(args.archive)
     elif args.long_mb:
@@ -475,7 +565,7 @@ def main() -> None:
     elif args.profile:
         profile(args.profile)
     else:
-        benchmark(args.docs, args.ner_sample, args.corpus, args.repeat)
+        benchmark(args.docs, args.ner_sample, args.corpus, args.repeat, args.workers_only)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,15 @@ def national_forms() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def compiled_patterns() -> dict[str, re.Pattern]:
+    """Built once, then kept in the disk cache (`vnpolicy.nlp.model_cache`)."""
+    from vnpolicy.nlp import model_cache as mc
+
+    sources = mc.module_files(__name__, P.__name__, gz.__name__, phrase_alternation.__module__)
+    key = mc.cache_key("unit-patterns", str(gz._cache_file()), files=sources)
+    return mc.load_or_build("unit-patterns", key, _build_patterns)
+
+
+def _build_patterns() -> dict[str, re.Pattern]:
     ministry_forms = list(P.MINISTRIES) + list(P.MINISTRY_ABBREVIATIONS)
     departments = P.DEPARTMENTS + tuple(P.MINISTRY_ABBREVIATIONS)
     committees = list(P.LOCAL_PARTY_COMMITTEES) + list(P.LOCAL_YOUTH_COMMITTEES)

@@ -145,6 +145,7 @@ class Segmenter:
             raise ModelLayoutError(f"{model_dir}: missing")
         self._tokenize = tokenize
         templates = _load_strings(model_dir / "features.bin", list, "list of feature templates")
+        self._templates = templates
         self._dictionary = _load_strings(model_dir / "dictionary.bin", set, "set of words")
         self._uni: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 3)}
         self._pair: dict[int, list[tuple[dict, str]]] = {k: [] for k in range(-2, 2)}
@@ -169,6 +170,23 @@ class Segmenter:
         self._pads = (info, unigram)
         self._caches = _Caches(dict(info), dict(unigram))
         self._learn(["Hà"], self._caches)  # the featurizer gives every per-syllable value
+
+    def __getstate__(self) -> dict:
+        """The weights and tables, for `vnpolicy.nlp.model_cache` (not the Rust featurizer,
+        the tokenizer or the score caches, which `__setstate__` makes anew)."""
+        skip = ("_featurizer", "_tokenize", "_caches")
+        return {k: v for k, v in self.__dict__.items() if k not in skip}
+
+    def __setstate__(self, state: dict) -> None:
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+        from underthesea_core import CRFFeaturizer
+
+        self.__dict__.update(state)
+        self._tokenize = tokenize
+        self._featurizer = CRFFeaturizer(self._templates, self._dictionary)
+        info, unigram = self._pads
+        self._caches = _Caches(dict(info), dict(unigram))
+        self._learn(["Hà"], self._caches)
 
     def _template_tables(self, path: Path, templates: list[str]) -> dict[str, dict[str, float]]:
         """One empty weight table per template, filed by the positions it reads."""

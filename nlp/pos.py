@@ -136,12 +136,17 @@ def first_difference(tagger: PosTagger, sentences: list[list[str]]) -> str | Non
 def choose_tagger() -> Callable[[list[str]], list[str]]:
     """`PosTagger.tags` if its features equal underthesea's on the check sentences (segmented
     by `vnpolicy.nlp.segment`), else underthesea's own `predict` after one warning."""
+    from vnpolicy.nlp import model_cache  # a passed check is remembered on disk
     from vnpolicy.nlp.segment import CHECK_SENTENCES, segment
 
     try:
         tagger = PosTagger()
-        sentences = [segment(s) for s in CHECK_SENTENCES] + [["Hà"], ["a  b", "Hà Nội"]]
-        difference = first_difference(tagger, sentences)
+
+        def check() -> str | None:
+            sentences = [segment(s) for s in CHECK_SENTENCES] + [["Hà"], ["a  b", "Hà Nội"]]
+            return first_difference(tagger, sentences)
+
+        difference = model_cache.verified("pos-check", None, check, modules=[__name__])
     except Exception as exc:  # noqa: BLE001 (the fast path is only an optimisation)
         difference = f"{type(exc).__name__}: {exc}"
     if difference is None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-from vnpolicy.nlp.crf import ModelLayoutError, Segmenter
+from vnpolicy.nlp.crf import ModelLayoutError
 
 log = logging.getLogger(__name__)
 
@@ -87,14 +87,18 @@ def choose_words(model_dir: Path | None = None) -> Callable[[str], list[str]]:
     `CHECK_SENTENCES`; otherwise `word_tokenize`, after one warning naming the cause."""
     from underthesea import word_tokenize
 
+    from vnpolicy.nlp import model_cache  # the tables and a passed check are kept on disk
+
     try:
-        words = Segmenter(model_dir).words
+        words = model_cache.segmenter(model_dir).words
     except ModelLayoutError as exc:
         cause = f"its word segmentation model is not one vnpolicy.nlp.crf reads ({exc})"
     except Exception as exc:  # noqa: BLE001 (the fast path is only an optimisation)
         cause = f"vnpolicy.nlp.crf cannot load its model ({type(exc).__name__}: {exc})"
     else:
-        difference = first_difference(words)
+        difference = model_cache.verified(
+            "segmenter-check", model_dir, lambda: first_difference(words)
+        )
         if difference is None:
             return words
         cause = f"vnpolicy.nlp.crf differs from word_tokenize: {difference}"

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+# Tests build every model afresh (some patch how it loads): the disk cache of built objects
+# (`vnpolicy.nlp.model_cache`) is off unless a test turns it on, in a folder of its own.
+# ("off", not "0": the gazetteer keeps its own cache, as before.)
+os.environ["VNPOLICY_CACHE"] = "off"
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "corpus" / "samples"

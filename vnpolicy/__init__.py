@@ -6,6 +6,10 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+#: The version of what extraction produces; a batch redoes the documents done by another one.
+#: Kept here, not in `vnpolicy.pipeline`, so a rerun can check its manifest without loading
+#: the models (`vnpolicy.pipeline.PIPELINE_VERSION` is this same value).
+PIPELINE_VERSION = "0.1.0"
 __all__ = ["__version__", "extract", "extract_file"]
 
 

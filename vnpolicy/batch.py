@@ -3,6 +3,8 @@
 Documents stream through an engine (this process, a process pool or a Dask cluster; see
 `vnpolicy.engines`) with a bounded number in flight, and are taken back in input order, so
 the output (files, `--jsonl`, `errors.jsonl`) is the same whatever the number of workers.
+The manifest is read first and the engine (and with it the models) started only when an
+input is to be done, so a rerun with nothing to do loads no model.
 A worker reads the file, runs `vnpolicy.pipeline.analyze_document`, writes the JSON
 atomically and returns a small `Outcome`; this process then appends a line to the run
 manifest (`vnpolicy.resume`), so a rerun skips what is done, unchanged and intact. After the
@@ -19,20 +21,16 @@ the job.
 
 from __future__ import annotations
 
-import base64
-import csv
-import errno
+import hashlib
 import importlib
-import io
+import itertools
 import json
-import os
 import signal
 import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -40,46 +38,23 @@ from pathlib import Path
 from typing import Any
 
 from vnpolicy.corpus import ReadError, iter_input_files, read_document
+from vnpolicy.duplicate_pass import (  # noqa: F401 (mark_duplicates: re-exported)
+    DUPLICATES_NAME,
+    duplicate_pass,
+    mark_duplicates,
+)
 from vnpolicy.engines import EngineLost, make_engine
+from vnpolicy.faults import DISK_FULL, BatchStopped, disk_full_line, stop_if_disk_full
 from vnpolicy.outputs.writers import (
     JsonlWriter,
     output_path_for,
     write_json_atomic,
-    write_text_atomic,
 )
 from vnpolicy.progress import Progress
 from vnpolicy.resume import LineLog, Manifest, encode_fingerprint, file_sha256, output_seal
 
 #: The per-document function, as `module:function` so every worker imports it itself.
 DEFAULT_ANALYZER = "vnpolicy.pipeline:analyze_document"
-DUPLICATES_NAME = "duplicates.csv"
-#: errno values of a full file system: the batch stops (a rerun after space is freed
-#: finishes it) rather than failing every document left.
-DISK_FULL = frozenset(
-    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
-)
-
-
-class BatchStopped(Exception):
-    """A fault that stops the whole batch; `str()` is its one line, e.g.
-    `no space left on device: out/2023/ct05.txt.json`."""
-
-
-def disk_full_line(exc: OSError, path: str | Path) -> str:
-    """`no space left on device: OUT/ct05.txt.json` (the file named by the error, else `path`)."""
-    cause = os.strerror(exc.errno or errno.ENOSPC)
-    return f"{cause[:1].lower()}{cause[1:]}: {exc.filename or path}"
-
-
-@contextmanager
-def stop_if_disk_full(path: str | Path) -> Iterator[None]:
-    """Turn a full disk while writing `path` into `BatchStopped`; other errors pass."""
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno in DISK_FULL:
-            raise BatchStopped(disk_full_line(exc, path)) from None
-        raise
 
 
 @dataclass
@@ -172,19 +147,44 @@ def load_analyzer(spec: str) -> Callable[[Any], dict]:
 
 
 def pipeline_version(spec: str = DEFAULT_ANALYZER) -> str:
-    """`PIPELINE_VERSION` of the analyzer's module, as the workers see it."""
-    module = importlib.import_module(spec.partition(":")[0])
+    """`PIPELINE_VERSION` of the analyzer's module, as the workers see it (for the default
+    analyzer read without loading it: a rerun with nothing to do loads no model)."""
+    module_name = spec.partition(":")[0]
+    if spec == DEFAULT_ANALYZER and module_name not in sys.modules:
+        from vnpolicy import PIPELINE_VERSION
+
+        return PIPELINE_VERSION
+    module = importlib.import_module(module_name)
     return str(getattr(module, "PIPELINE_VERSION", "unknown"))
 
 
+#: Exercises the pipeline's main paths once, so their regular expressions are compiled (and
+#: cached on disk) before the first real document.
+WARM_UP_TEXT = (
+    "Thực hiện Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Ban Thường vụ Tỉnh ủy Quảng Trị và "
+    "Nghị quyết Trung ương 4 khóa XII, Huyện ủy Hải Lăng có 9.757 đảng viên, tăng 12,5% so với "
+    "năm 2020; UBND tỉnh, Sở Nội vụ và Bộ Tài chính đạt 3.250,5 tỷ đồng."
+)
+
+
+_warmed: set[str] = set()  # analyzers warmed up in this process (or before it was forked)
+
+
 def warm_up(spec: str = DEFAULT_ANALYZER) -> None:
-    """Load underthesea, the extractors and the fingerprinter by running one short document."""
+    """Load underthesea, the extractors and the fingerprinter by running one short document,
+    with the regular expressions compiled before taken from the disk cache. Once per process:
+    a worker forked from a warmed-up process has nothing left to load."""
+    if spec in _warmed:
+        return
     from vnpolicy.corpus import Document
     from vnpolicy.corpus.duplicates import fingerprint
+    from vnpolicy.nlp.model_cache import cached_regexes
 
-    text = "Thực hiện Chỉ thị số 05-CT/TU, ngày 07/5/2021 của Tỉnh ủy, có 9.757 đảng viên."
-    load_analyzer(spec)(Document(source="<warm-up>", format="text", text=text))
-    fingerprint(text)
+    with cached_regexes():
+        analyze = load_analyzer(spec)
+        analyze(Document(source="<warm-up>", format="text", text=WARM_UP_TEXT))
+    fingerprint(WARM_UP_TEXT)
+    _warmed.add(spec)
 
 
 class _WarmUp:
@@ -254,6 +254,8 @@ class _Entry:
     future: Any = None
     unchanged: bool = False
     error: str | None = None
+    #: against the manifest: `done`, `new`, `missing`, `damaged`, `unreadable`; None: skipped
+    state: str | None = "new"
 
 
 class _Run:
@@ -280,6 +282,7 @@ class _Run:
         self.errors = LineLog(self.errors_path, truncate=True)
         self.jsonl = JsonlWriter(jsonl) if jsonl else None
         self.done_keys: list[str] = []  # outputs of this run's inputs, in input order
+        self.done_digest = hashlib.sha256(version.encode())  # ... with their input hashes
 
     def record(self, row: dict) -> None:
         """One manifest line (a full disk stops the batch; the line is then not written)."""
@@ -296,7 +299,7 @@ class _Run:
         summary = self.summary
         if entry.unchanged:
             summary.unchanged += 1
-            self.done_keys.append(entry.key)
+            self.done(entry)
             if self.jsonl:
                 self.write_jsonl(json.loads((self.outdir / entry.key).read_text("utf-8")))
         else:
@@ -328,7 +331,7 @@ class _Run:
                 )
                 summary.written += 1
                 summary.chars += outcome.chars
-                self.done_keys.append(entry.key)
+                self.done(entry)
                 if outcome.record is not None:
                     self.write_jsonl(outcome.record)
             else:
@@ -348,6 +351,10 @@ class _Run:
         summary.read += 1
         summary.bytes += entry.size
         self.progress.advance(entry.size, entry.path.name)
+
+    def done(self, entry: _Entry) -> None:
+        self.done_keys.append(entry.key)
+        self.done_digest.update(f"{entry.key}\0{entry.sha256}\n".encode())
 
     def fail(self, source: str, cause: str) -> None:
         cause = " ".join(cause.split())
@@ -470,18 +477,37 @@ def run_batch(
         try:
             outdir.mkdir(parents=True, exist_ok=True)
             _remove_stale_temp_files(outdir)
-            pool = make_engine(
-                engine, workers, _WarmUp(analyzer), scheduler, client, preload=preload
-            )
-            version = pool.submit(pipeline_version, analyzer).result()
-            # The bar (and its monitor thread) only now: pool workers fork from no thread.
-            bar = Progress(len(files), total_bytes, enabled=progress)
+            if engine != "local":  # the version as the cluster's workers see it
+                pool = make_engine(engine, workers, _WarmUp(analyzer), scheduler, client)
+                version = pool.submit(pipeline_version, analyzer).result()
+            else:
+                version = pipeline_version(analyzer)
             run = _Run(outdir, jsonl, version, bar, summary)
-            _stream(files, root, run, pool, force, analyzer, with_record=jsonl is not None)
-            done, pool = pool, None
-            done.close()
+            # The manifest first: the models load (and workers start) only if a document is
+            # to be done, so a rerun with nothing to do takes a moment.
+            entries = _entries(files, root, run, force)
+            scanned = _scan_until_work(entries)
+            if pool is None and scanned and _needs_worker(scanned[-1]):
+                pool = make_engine(
+                    engine, workers, _WarmUp(analyzer), scheduler, client, preload=preload
+                )
+                if pool.workers == 1 and analyzer == DEFAULT_ANALYZER:
+                    warm_up(analyzer)  # in this process, with the cached regexes as a pool
+            # The bar (and its monitor thread) only now: pool workers fork from no thread.
+            run.progress = bar = Progress(len(files), total_bytes, enabled=progress)
+            _stream(itertools.chain(scanned, entries), run, pool, analyzer, jsonl is not None)
+            if pool is not None:
+                done, pool = pool, None
+                done.close()
             if duplicates:
-                summary.duplicates = mark_duplicates(outdir, run.manifest, run.done_keys, jsonl)
+                summary.duplicates = duplicate_pass(
+                    outdir,
+                    run.manifest,
+                    run.done_keys,
+                    run.done_digest.hexdigest(),
+                    summary.written,
+                    jsonl,
+                )
         except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM
             signals.armed = False
             summary.interrupted = True
@@ -517,14 +543,11 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _stream(files, root, run: _Run, pool, force: bool, analyzer: str, with_record: bool) -> None:
-    """Submit inputs in order, at most `pool.window` in flight, finishing them in order."""
-    window: deque[_Entry] = deque()
+def _entries(files, root, run: _Run, force: bool) -> Iterator[_Entry]:
+    """Each input with its state against the manifest (`state`: None for a skipped file)."""
     for path, skip_reason in files:
         if skip_reason:
-            run.summary.skipped += 1
-            print(f"{path}: skipped, {skip_reason}", file=sys.stderr)
-            run.progress.advance(0, path.name)
+            yield _Entry(path, "", 0, error=skip_reason, state=None)
             continue
         output = output_path_for(path, root, run.outdir)
         key = output.relative_to(run.outdir).as_posix()
@@ -533,174 +556,49 @@ def _stream(files, root, run: _Run, pool, force: bool, analyzer: str, with_recor
             entry.sha256 = file_sha256(path)
         except OSError as exc:
             entry.error = ReadError(path, exc.strerror or type(exc).__name__).cause
+            entry.state = "unreadable"
         if entry.error is None:
-            state = (
+            entry.state = (
                 "new" if force else run.manifest.check(key, entry.sha256, run.version, run.outdir)
             )
-            if state == "done":
-                entry.unchanged = True
-            else:
-                if state == "damaged":
-                    print(f"{output}: damaged output (not as written), redone", file=sys.stderr)
-                task = Task(str(path), str(output), with_record, analyzer)
-                try:
-                    entry.future = pool.submit(process_document, task)
-                except RuntimeError as exc:  # a pool that cannot take work any more
-                    entry.error = f"{type(exc).__name__}: {exc}"
+            entry.unchanged = entry.state == "done"
+        yield entry
+
+
+def _needs_worker(entry: _Entry) -> bool:
+    return entry.state not in ("done", None, "unreadable")
+
+
+def _scan_until_work(entries: Iterator[_Entry]) -> list[_Entry]:
+    """The entries up to and including the first one a worker must do (all if none is)."""
+    scanned = []
+    for entry in entries:
+        scanned.append(entry)
+        if _needs_worker(entry):
+            break
+    return scanned
+
+
+def _stream(entries: Iterable[_Entry], run: _Run, pool, analyzer: str, with_record: bool) -> None:
+    """Submit inputs in order, at most `pool.window` in flight, finishing them in order."""
+    window: deque[_Entry] = deque()
+    for entry in entries:
+        if entry.state is None:  # not a file vnpolicy reads
+            run.summary.skipped += 1
+            print(f"{entry.path}: skipped, {entry.error}", file=sys.stderr)
+            run.progress.advance(0, entry.path.name)
+            continue
+        if entry.error is None and not entry.unchanged:
+            output = run.outdir / entry.key
+            if entry.state == "damaged":
+                print(f"{output}: damaged output (not as written), redone", file=sys.stderr)
+            task = Task(str(entry.path), str(output), with_record, analyzer)
+            try:
+                entry.future = pool.submit(process_document, task)
+            except RuntimeError as exc:  # a pool that cannot take work any more
+                entry.error = f"{type(exc).__name__}: {exc}"
         window.append(entry)
-        while len(window) >= max(pool.window, 1):
+        while len(window) >= max(getattr(pool, "window", 1), 1):
             run.finish(window.popleft())
     while window:
         run.finish(window.popleft())
-
-
-def _read_marked(path: Path) -> dict[str, str]:
-    """output -> duplicate_of in a previous `duplicates.csv` (marks that may need clearing)."""
-    if not path.exists():
-        return {}
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return {
-                row["output"]: row["duplicate_of"]
-                for row in csv.DictReader(handle)
-                if row.get("output")
-            }
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        print(f"vnpolicy: {path}: unreadable ({type(exc).__name__}), rewritten", file=sys.stderr)
-        return {}
-
-
-def mark_duplicates(
-    outdir: Path, manifest: Manifest, keys: list[str], jsonl: Path | None = None
-) -> int:
-    """The near-duplicate pass over this run's documents (fingerprints from the manifest).
-
-    Sets `document.duplicate_of` in each copy's JSON (and removes a mark that no longer
-    holds), rewriting only the files that change (and recording their new size and hash in
-    the manifest), and writes `OUTDIR/duplicates.csv` (`source,duplicate_of,similarity,
-    output`). A JSON that cannot be read is left alone with one warning line (the next run
-    redoes it). Returns the number of duplicates.
-    """
-    from vnpolicy.corpus.duplicates import FingerprintStore, find_duplicates
-
-    with FingerprintStore(len(keys), folder=str(outdir)) as store:
-        source_of = _stored_fingerprints(manifest, keys, store)
-        order = [k for k in keys if k in source_of]
-        found = find_duplicates(keys, store)
-    wanted = {d.source: source_of[d.duplicate_of] for d in found}  # output -> canonical source
-    csv_path = outdir / DUPLICATES_NAME
-    previous = _read_marked(csv_path)
-    current = set(keys)
-    rewritten = [
-        key
-        for key in sorted((set(wanted) | set(previous)) & current)
-        if _set_duplicate_of(outdir / key, wanted.get(key))
-    ]
-    _reseal(outdir, manifest, rewritten)
-    if jsonl is not None and (wanted or previous):
-        by_source = {source_of[k]: wanted.get(k) for k in order}
-        with stop_if_disk_full(jsonl):
-            _patch_jsonl(jsonl, by_source)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["source", "duplicate_of", "similarity", "output"])
-    for d in found:
-        writer.writerow(
-            [source_of[d.source], source_of[d.duplicate_of], f"{d.similarity:.4f}", d.source]
-        )
-    with stop_if_disk_full(csv_path):
-        write_text_atomic(csv_path, buffer.getvalue())
-    return len(found)
-
-
-def _stored_fingerprints(manifest: Manifest, keys: list[str], store) -> dict[str, str]:
-    """Put the fingerprint of each of `keys` as last recorded `ok` in the manifest into
-    `store` (at the key's position; streamed, two passes); returns output -> source."""
-    from vnpolicy.corpus.duplicates import fingerprint_from_bytes
-    from vnpolicy.resume import iter_manifest
-
-    manifest.close()
-    position = {key: i for i, key in enumerate(keys)}
-    latest: dict[str, int] = {}  # output -> line of its last row, if `ok`
-    for line, row in enumerate(iter_manifest(manifest.path)):
-        if row["output"] in position:
-            if row["status"] == "ok":
-                latest[row["output"]] = line
-            else:
-                latest.pop(row["output"], None)
-    source_of: dict[str, str] = {}
-    for line, row in enumerate(iter_manifest(manifest.path)):
-        key = row["output"]
-        if latest.get(key) == line:
-            source_of[key] = str(row.get("source") or key)
-            data = base64.b64decode(row["fingerprint"])
-            store.put(position[key], fingerprint_from_bytes(data))
-    return source_of
-
-
-def _set_duplicate_of(path: Path, canonical: str | None) -> bool:
-    """Mark (or unmark) one JSON; True when the file was rewritten."""
-    if not path.exists():
-        return False
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        document = record.setdefault("document", {})
-    except (OSError, ValueError, AttributeError) as exc:  # ValueError: JSON, UTF-8
-        print(
-            f"{path}: damaged output ({type(exc).__name__}), not marked; a rerun redoes it",
-            file=sys.stderr,
-        )
-        return False
-    if document.get("duplicate_of") == canonical:
-        return False
-    if canonical is None:
-        document.pop("duplicate_of", None)
-    else:
-        document["duplicate_of"] = canonical
-    with stop_if_disk_full(path):
-        write_json_atomic(record, path)
-    return True
-
-
-def _reseal(outdir: Path, manifest: Manifest, keys: list[str]) -> None:
-    """Record the new size and hash of outputs the duplicate pass rewrote (else the next run
-    would take them for damaged). Killed before this, a rerun just redoes them."""
-    if not keys:
-        return
-    rows = manifest.rows(set(keys))
-    for key in keys:
-        if key in rows:
-            size, digest = output_seal(outdir / key)
-            row = {**rows[key], "output_size": size, "output_sha256": digest}
-            row["time"] = datetime.now(UTC).isoformat(timespec="seconds")
-            with stop_if_disk_full(manifest.path):
-                manifest.record(row)
-
-
-def _patch_jsonl(path: Path, canonical_of: dict[str, str | None]) -> None:
-    """Rewrite the JSON Lines file (streamed, atomically) with the duplicate marks, if any
-    line changes; a line that is not JSON is copied as it is."""
-    tmp = path.with_name(f".{path.name}.dup.tmp")
-    changed = False
-    try:
-        with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
-            for line in src:
-                try:
-                    record = json.loads(line)
-                    document = record.setdefault("document", {})
-                except (ValueError, AttributeError):
-                    dst.write(line)
-                    continue
-                want = canonical_of.get(record.get("source"))
-                if document.get("duplicate_of") != want:
-                    if want is None:
-                        document.pop("duplicate_of", None)
-                    else:
-                        document["duplicate_of"] = want
-                    line = json.dumps(record, ensure_ascii=False) + "\n"
-                    changed = True
-                dst.write(line)
-        if changed:
-            os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vnpolicy import PIPELINE_VERSION
 from vnpolicy.corpus import Document
 from vnpolicy.corpus.tables import Table
 from vnpolicy.extractors.annotate import annotate_offsets
@@ -23,7 +24,7 @@ from vnpolicy.nlp import AnalyzedText
 from vnpolicy.nlp.sections import SECTION_CHARS, section_spans
 from vnpolicy.outputs.schema import SCHEMA_VERSION
 
-PIPELINE_VERSION = "0.1.0"
+__all__ = ["PIPELINE_VERSION", "analyze_document"]
 
 
 def _extract(text: str, tables: list[Table]) -> tuple[dict[str, Any], AnalyzedText]:

@@ -1,9 +1,11 @@
 """Local engines: in this process (`--workers 1`) and a pool of worker processes.
 
 With `preload`, the initializer (load underthesea and the extractors by processing a short
-document) runs once in this process and the workers are forked from it, sharing the loaded
-models copy-on-write: a second worker costs no second start-up. Each pool worker runs the
-initializer once more (at once, when preloaded), ignores Ctrl-C (the parent stops the pool
+document) runs once in this process, what it loaded is frozen out of the garbage collector's
+sight (`gc.freeze`, so collections in a worker do not copy the shared pages) and the workers
+are forked from it, sharing the loaded models copy-on-write: a second worker costs no second
+start-up. Each pool worker runs the initializer once more (a no-op when preloaded), ignores
+Ctrl-C (the parent stops the pool
 cleanly) and then serves documents until the pool closes. A worker never outlives the batch
 process: on Linux the kernel kills it when its parent dies (`PR_SET_PDEATHSIG`), elsewhere a
 thread watching the parent's sentinel ends it, so a `kill -9` of `vnpolicy extract` leaves no
@@ -13,6 +15,7 @@ orphan writing files.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -124,6 +127,9 @@ class ProcessPoolEngine:
         context = _context()
         if preload and initializer is not None and context.get_start_method() == "fork":
             initializer()  # load the models once here; forked workers share their pages
+            # What is loaded now lives as long as the process: out of the collector's sight,
+            # so a worker's collections never write to (and so copy) the shared pages.
+            gc.freeze()
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
