@@ -2,8 +2,8 @@
 
 Start-up used to rebuild the same things on every run: the word segmenter's weight tables
 (read from underthesea's model files by a pure-Python unpickler), the segmenter's self-check
-against `word_tokenize` (which loads underthesea's own model a second time) and several
-hundred regular expressions compiled from the gazetteers and vocabularies. Here each is
+against `word_tokenize` (which loads underthesea's own model a second time) and the unit
+patterns built from the gazetteers and vocabularies. Here each is
 stored under `cache_dir()` (`$VNPOLICY_CACHE_DIR`, else `$XDG_CACHE_HOME/vnpolicy`, else
 `~/.cache/vnpolicy`) in a file named by a key: a hash of the vnpolicy and Python versions
 and of the size and modification time of every file the object was built from, so an
@@ -25,7 +25,7 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -137,79 +137,6 @@ def load_or_build(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     write(name, key, value)
     return value
-
-
-# -- compiled regular expressions ---------------------------------------------------------------
-
-_sre: Any = None
-try:  # the compiled form `re` hands to its C engine; its layout is tied to the Python build
-    import _sre
-    from re import _compiler, _parser
-except ImportError:  # pragma: no cover - another implementation: no regex cache
-    _compiler = _parser = None
-
-
-def _regex_key() -> str:
-    return cache_key("regex", getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
-
-
-@contextlib.contextmanager
-def cached_regexes(name: str = "regexes") -> Iterator[None]:
-    """While the block runs, `re.compile` takes the compiled form of every pattern it has
-    compiled before (in an earlier run of the same build) from the cache, and the patterns
-    it compiles anew are added to it afterwards.
-
-    Compiling the gazetteer-sized alternations of the extractors takes most of a second on
-    each start; the cached form is exactly what `re` itself would compile (the same
-    `_sre.compile` arguments), so matching does not change. Not thread-safe: used while
-    the models load, before any thread starts. Anything unexpected falls back to `re`.
-    """
-    if _sre is None or not enabled() or getattr(_compiler.compile, "_vnpolicy_cached", False):
-        yield
-        return
-    key = _regex_key()
-    try:
-        known: dict = read(name, key)
-        if not isinstance(known, dict):
-            known = {}
-    except KeyError:
-        known = {}
-    added: dict = {}
-    original = _compiler.compile
-
-    def compile(p, flags=0):
-        if not isinstance(p, str | bytes):
-            return original(p, flags)
-        entry = known.get((type(p), p, flags))
-        if entry is not None:
-            try:
-                return _sre.compile(p, *entry)
-            except Exception:  # noqa: BLE001 - a stale entry: compile as usual
-                pass
-        parsed = _parser.parse(p, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes: plain ints
-        groupindex = parsed.state.groupdict
-        indexgroup = [None] * parsed.state.groups
-        for group, index in groupindex.items():
-            indexgroup[index] = group
-        entry = (
-            flags | parsed.state.flags,
-            code,
-            parsed.state.groups - 1,
-            dict(groupindex),
-            tuple(indexgroup),
-        )
-        added[(type(p), p, flags)] = entry
-        return _sre.compile(p, *entry)
-
-    compile._vnpolicy_cached = True  # type: ignore[attr-defined]
-    _compiler.compile = compile
-    try:
-        yield
-    finally:
-        _compiler.compile = original
-        if added:
-            write(name, key, {**known, **added})
 
 
 # -- the word segmenter -------------------------------------------------------------------------

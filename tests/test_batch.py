@@ -144,7 +144,7 @@ def test_closing_summary_names_every_count() -> None:
     )
     assert summary.line() == (
         "vnpolicy: 9 read, 5 written, 1 skipped, 1 failed, 3 unchanged, 1 duplicates; "
-        "2.5 MB in 2.0 s (3.0 docs/s, 25 KB/s)"
+        "2.5 MB (0.05 M characters of text) in 2.0 s (3.0 docs/s, 1250 KB/s)"
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import re
 from pathlib import Path
 
 import pytest
@@ -125,44 +124,3 @@ def test_choose_words_with_the_cache_uses_the_fast_segmenter_and_checks_once(
     assert isinstance(first.__self__, crf.Segmenter) and isinstance(second.__self__, crf.Segmenter)
     assert checks == [1]
     assert second(SENTENCES[0]) == first(SENTENCES[0])
-
-
-PATTERNS = [
-    (r"(?<![\w])(?P<head>Huyện ủy|Tỉnh ủy|Đảng ủy)(?![\w])\s+(?P<name>[A-ZĐ]\w+(?: \w+)?)", 0),
-    (r"(?i:bộ\s+)(?P<name>tài chính|nội vụ)", 0),
-    (r"số\s+(\d+)[-/](?:NQ|CT)/TW", re.IGNORECASE),
-    (rb"\d+", 0),
-]
-
-
-def test_cached_regexes_compile_to_patterns_that_match_the_same(
-    cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    text = "Huyện ủy Hải Lăng và bộ Tài chính; Nghị quyết SỐ 21-nq/tw"
-    re.purge()
-    with model_cache.cached_regexes("regex-test"):
-        first = [re.compile(p, f) for p, f in PATTERNS]
-    assert list(cache.glob("regex-test-*.pickle"))
-    re.purge()
-
-    def no_parsing(*_args, **_kwargs):
-        raise AssertionError("a cached pattern was parsed again")
-
-    monkeypatch.setattr(re._parser, "parse", no_parsing)
-    with model_cache.cached_regexes("regex-test"):
-        second = [re.compile(p, f) for p, f in PATTERNS]
-    monkeypatch.undo()
-    re.purge()
-    for a, b, (pattern, flags) in zip(first, second, PATTERNS, strict=True):
-        fresh = re.compile(pattern, flags)
-        assert (b.pattern, b.flags, b.groups, b.groupindex) == (
-            fresh.pattern,
-            fresh.flags,
-            fresh.groups,
-            fresh.groupindex,
-        )
-        subject = text.encode() if isinstance(pattern, bytes) else text
-        expected = [(m.span(), m.groups()) for m in fresh.finditer(subject)]
-        assert [(m.span(), m.groups()) for m in a.finditer(subject)] == expected
-        assert [(m.span(), m.groups()) for m in b.finditer(subject)] == expected
-    assert re._compiler.compile.__module__ == "re._compiler"  # put back after the block

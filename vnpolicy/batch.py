@@ -94,15 +94,16 @@ class BatchSummary:
         return f"vnpolicy: {self.fault}" if self.fault else None
 
     def line(self) -> str:
-        """`vnpolicy: 12 read, 10 written, 1 skipped, 1 failed, 1 unchanged; 0.1 MB in ...`."""
+        """`vnpolicy: 12 read, 10 written, 1 skipped, 1 failed, 1 unchanged; 0.1 MB (0.05 M
+        characters of text) in ...`: MB and KB/s of the files read, as the progress bar."""
         processed = self.written + self.failed
         docs_rate = processed / self.seconds if self.seconds else 0.0
-        kb_rate = self.chars / 1000 / self.seconds if self.seconds else 0.0
+        kb_rate = self.bytes / 1000 / self.seconds if self.seconds else 0.0  # of files, as MB
         text = (
             f"vnpolicy: {self.read} read, {self.written} written, {self.skipped} skipped, "
             f"{self.failed} failed, {self.unchanged} unchanged, {self.duplicates} duplicates; "
-            f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s "
-            f"({docs_rate:.1f} docs/s, {kb_rate:.0f} KB/s)"
+            f"{self.bytes / 1e6:.1f} MB ({self.chars / 1e6:.2f} M characters of text) in "
+            f"{self.seconds:.1f} s ({docs_rate:.1f} docs/s, {kb_rate:.0f} KB/s)"
         )
         if self.interrupted and self.signal not in (0, signal.SIGINT):
             text += f"; interrupted ({signal.Signals(self.signal).name}), rerun to finish"
@@ -171,18 +172,15 @@ _warmed: set[str] = set()  # analyzers warmed up in this process (or before it w
 
 
 def warm_up(spec: str = DEFAULT_ANALYZER) -> None:
-    """Load underthesea, the extractors and the fingerprinter by running one short document,
-    with the regular expressions compiled before taken from the disk cache. Once per process:
-    a worker forked from a warmed-up process has nothing left to load."""
+    """Load underthesea, the extractors and the fingerprinter by running one short document.
+    Once per process: a worker forked from a warmed-up process has nothing left to load."""
     if spec in _warmed:
         return
     from vnpolicy.corpus import Document
     from vnpolicy.corpus.duplicates import fingerprint
-    from vnpolicy.nlp.model_cache import cached_regexes
 
-    with cached_regexes():
-        analyze = load_analyzer(spec)
-        analyze(Document(source="<warm-up>", format="text", text=WARM_UP_TEXT))
+    analyze = load_analyzer(spec)
+    analyze(Document(source="<warm-up>", format="text", text=WARM_UP_TEXT))
     fingerprint(WARM_UP_TEXT)
     _warmed.add(spec)
 
