@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from vnpolicy.extractors.unit_patterns import CITY_SHORT_FORMS
+from vnpolicy.extractors.unit_context_words import CITY_SHORT_FORMS
 from vnpolicy.nlp.normalize import fold_for_matching
 
 LEGACY = "legacy"

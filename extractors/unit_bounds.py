@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors import unit_patterns as P
 from vnpolicy.extractors.unit_regex import UP, compiled_patterns
 from vnpolicy.extractors.unit_text import is_cap, next_word
@@ -99,7 +100,7 @@ def opens_head(word: str, following: str) -> bool:
     if word in _HEAD_NEXT:
         return following in _HEAD_NEXT[word]
     if word in _PERSON_WORDS:
-        return following in P.SURNAMES
+        return following in W.SURNAMES
     return word in _HEAD_WORDS
 
 
@@ -181,7 +182,7 @@ def proper_name_end(
                 break  # "Văn phòng| Tỉnh ủy": the owner of this body, not its name
             nxt2 = [t[2] for t in tokens[i + 1 : i + 3]]
             person = len(nxt2) == 2 and all(map(is_cap, nxt2))
-            if n_caps and w in P.SURNAMES and person:
+            if n_caps and w in W.SURNAMES and person:
                 if not gz.lookup(" ".join([w, *nxt2]), level="province"):
                     break  # "Tổng cục Du lịch Nguyễn Văn Tuấn": a person follows the name
             end = pos + e
@@ -239,7 +240,7 @@ def proper_name_end(
             if run[0] in ("và", "&") and opens_head(nxt[2], after):
                 break  # "Công ty X và Hợp tác xã Y", "Bệnh viện X và Bệnh viện Y": two names
             if run[0] in ("và", "&") and (
-                f"{nxt[2]} {after}" in P.POSTS_AFTER_AND or nxt[2] in P.POSTS_AFTER_AND
+                f"{nxt[2]} {after}" in W.POSTS_AFTER_AND or nxt[2] in W.POSTS_AFTER_AND
             ):
                 break  # "Cục Trồng trọt| và Thủ trưởng các đơn vị": a post, not the name
             if to_locality and (opens_head(nxt[2], after) or _owns_bodies(nxt[2], after)):

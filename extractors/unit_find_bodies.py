@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors import unit_patterns as P
 from vnpolicy.extractors.unit_mention import COMMITTEE_WORD, UnitMention
 from vnpolicy.extractors.unit_places import (
@@ -59,7 +60,7 @@ def find_national(text: str) -> list[UnitMention]:
             continue  # "Luật Tổ chức Chính phủ"
         nxt = next_word(text, m.end())
         if kind in ("mass_org", "youth_union"):  # "các Hội Nông dân cơ sở", "cụm Đoàn ... các"
-            if nxt in P.GENERIC_AFTER or is_generic_before(text, m.start()):
+            if nxt in W.GENERIC_AFTER or is_generic_before(text, m.start()):
                 continue
             if form == "Mặt trận" and text[m.end() : m.end() + 1] not in " ,.;)":
                 continue
@@ -136,7 +137,7 @@ def find_committees(text: str) -> list[UnitMention]:
         written = m.group("head")
         key = written.casefold()
         canon = key.capitalize()
-        if next_word(text, m.end()) in P.POSITION_AFTER:
+        if next_word(text, m.end()) in W.POSITION_AFTER:
             continue  # "Tỉnh ủy viên" is a position
         level = P.LOCAL_PARTY_COMMITTEES.get(key) or P.LOCAL_YOUTH_COMMITTEES[key]
         kind = "party" if key in P.LOCAL_PARTY_COMMITTEES else "youth_union"
@@ -187,7 +188,7 @@ def find_committees(text: str) -> list[UnitMention]:
                 um.siblings = _coordinated_places(text, end, levels, um)
                 out.append(um)
             continue
-        if next_word(text, m.end()).casefold() in P.GENERIC_AFTER:
+        if next_word(text, m.end()).casefold() in W.GENERIC_AFTER:
             continue
         um.needs_place = (
             COMMITTEE_WORD.get(canon)

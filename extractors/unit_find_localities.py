@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors import unit_patterns as P
 from vnpolicy.extractors.unit_mention import UnitMention
 from vnpolicy.extractors.unit_places import (
@@ -43,7 +44,7 @@ def find_localities(text: str) -> list[UnitMention]:
             continue  # "báo Pháp Luật TP.HCM": part of another name
         if in_closing_byline(text, m.start()):
             continue  # "Minh Anh - TP.HCM" closing the article: the reporter's byline
-        units = gz.lookup(P.CITY_SHORT_FORMS[m.group(0)], level="province")
+        units = gz.lookup(W.CITY_SHORT_FORMS[m.group(0)], level="province")
         if units:
             word = province_word(units[0].short)
             out.append(locality_mention(m.start(), m.end(), text, word, units[0].short, units, 3))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors import unit_patterns as P
 from vnpolicy.extractors.unit_bounds import STOP_PHRASES, has_stop, opens_head, proper_name_end
 from vnpolicy.extractors.unit_mention import UnitMention
@@ -75,8 +76,8 @@ def find_enterprises(text: str, word_ends: dict[int, int] | None = None) -> list
 
 def _expand_city(name: str) -> str:
     """ "Sư phạm TP.HCM" -> "Sư phạm Thành phố Hồ Chí Minh": the city's short form expanded."""
-    for form in sorted(P.CITY_SHORT_FORMS, key=len, reverse=True):
-        if name.endswith(" " + form) and P.CITY_SHORT_FORMS[form] == "Hồ Chí Minh":
+    for form in sorted(W.CITY_SHORT_FORMS, key=len, reverse=True):
+        if name.endswith(" " + form) and W.CITY_SHORT_FORMS[form] == "Hồ Chí Minh":
             return name[: -len(form)] + "Thành phố Hồ Chí Minh"
     return name
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors import unit_patterns as P
 from vnpolicy.extractors.unit_bounds import opens_head
 from vnpolicy.extractors.unit_mention import UnitMention
@@ -112,7 +113,7 @@ def attach_locality(text: str, um: UnitMention, words, bare_province: bool = Fal
     lw = pats["loc_word"].match(text, pos)
     allowed = {w.casefold() for w in words}
     city = pats["city_short"].match(text, pos)
-    units = gz.lookup(P.CITY_SHORT_FORMS[city.group(0)], level="province") if city else []
+    units = gz.lookup(W.CITY_SHORT_FORMS[city.group(0)], level="province") if city else []
     if units and (bare_province or province_word(units[0].short) in allowed):
         # "UBND TPHCM", "Công an TP HCM": the city's short form, written without dots
         short = units[0].short
@@ -138,7 +139,7 @@ def attach_locality(text: str, um: UnitMention, words, bare_province: bool = Fal
             um.province = provs[0].short if provs else province_of(units)
             return True
         rest = text[lw.start() + len(written) :]
-        if next_word(text, lw.end()).casefold() in P.GENERIC_AFTER or re.match(
+        if next_word(text, lw.end()).casefold() in W.GENERIC_AFTER or re.match(
             r"\s*,\s*(thành phố|huyện|quận|thị xã|xã|phường)", rest
         ):
             um.needs_place = "generic"

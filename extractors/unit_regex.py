@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from vnpolicy.extractors import gazetteer as gz
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors import unit_patterns as P
 from vnpolicy.extractors.phrase_regex import phrase_alternation
 
@@ -66,7 +67,9 @@ def compiled_patterns() -> dict[str, re.Pattern]:
     """Built once, then kept in the disk cache (`vnpolicy.nlp.model_cache`)."""
     from vnpolicy.nlp import model_cache as mc
 
-    sources = mc.module_files(__name__, P.__name__, gz.__name__, phrase_alternation.__module__)
+    sources = mc.module_files(
+        __name__, P.__name__, W.__name__, gz.__name__, phrase_alternation.__module__
+    )
     key = mc.cache_key("unit-patterns", str(gz._cache_file()), files=sources)
     return mc.load_or_build("unit-patterns", key, _build_patterns)
 
@@ -82,14 +85,14 @@ def _build_patterns() -> dict[str, re.Pattern]:
     for w in P.LOCALITY_WORDS:
         loc_forms |= {w, w[0].upper() + w[1:]}
     provinces = [p for p in gz.province_names() if p not in ("Hồ Chí Minh", "Huế")]
-    provinces = [p for p in provinces if p not in P.CITY_SHORT_FORMS]
+    provinces = [p for p in provinces if p not in W.CITY_SHORT_FORMS]
     cities = [
         d for d in gz.district_names() if len(d.split()) >= 2 and not gz.lookup(d, level="province")
     ]
     return {
         "national": re.compile(rf"(?<![\w])(?:{alternation(national_forms())})(?![\w])"),
         "negative": re.compile(
-            rf"(?<![\w])(?:{alternation(P.FOREIGN_ORGANISATIONS + tuple(P.REGIONS))}"
+            rf"(?<![\w])(?:{alternation(P.FOREIGN_ORGANISATIONS + tuple(W.REGIONS))}"
             rf"|(?:{alternation(P.FOREIGN_BODY_HEADS)})\s+(?:{alternation(P.FOREIGN_COUNTRIES)}))(?![\w])"
         ),
         "ministry": re.compile(
@@ -106,7 +109,7 @@ def _build_patterns() -> dict[str, re.Pattern]:
         "local_head": re.compile(rf"(?<![\w])(?P<head>{alternation(P.LOCAL_STATE_HEADS)})(?![\w])"),
         "loc_word": re.compile(rf"(?P<word>{alternation(loc_forms)})(?:(?<=\.)|(?![\w]))[ \t]*"),
         "locality": re.compile(rf"(?<![\w.])(?P<word>{alternation(loc_forms)})(?:[ \t]+|(?<=\.))"),
-        "city_short": re.compile(rf"(?<![\w])(?:{alternation(P.CITY_SHORT_FORMS)})(?![\w])"),
+        "city_short": re.compile(rf"(?<![\w])(?:{alternation(W.CITY_SHORT_FORMS)})(?![\w])"),
         "province": re.compile(rf"(?<![\w])(?:{alternation(provinces)})(?![\w])"),
         "city": re.compile(rf"(?<![\w])(?:{alternation(cities)})(?![\w])"),
         "assembly_list": re.compile(
@@ -150,7 +153,7 @@ def _build_patterns() -> dict[str, re.Pattern]:
             rf"(?:{alternation(P.SUB_BODY_PREFIXES)})(?:\s*\([{UP}A-Z]{{2,}}\))?\s+$"
         ),
         "facility_before": re.compile(
-            rf"(?<![\w])(?i:{alternation(P.FACILITY_WORDS)})(?: [\d.,]+ ?kV)? $"
+            rf"(?<![\w])(?i:{alternation(W.FACILITY_WORDS)})(?: [\d.,]+ ?kV)? $"
         ),
         "prefix_listed": re.compile(rf"(?:{alternation(P.SUB_BODY_PREFIXES)}) các $"),
         "prefix_coordinated": re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from vnpolicy.extractors import unit_patterns as P
+from vnpolicy.extractors import unit_context_words as W
 from vnpolicy.extractors.unit_regex import UP, alternation
 
 # Capitalized words that may open a sentence before a bare place name ("Tại Hà Nội").
@@ -35,7 +35,7 @@ def is_cap(word: str) -> bool:
 
 
 def is_generic_before(text: str, pos: int) -> bool:
-    return prev_word(text, pos).casefold() in P.GENERIC_BEFORE
+    return prev_word(text, pos).casefold() in W.GENERIC_BEFORE
 
 
 def after_break(text: str, pos: int) -> bool:
@@ -47,20 +47,20 @@ def in_byline(text: str, pos: int) -> bool:
     before = text[max(0, pos - 40) : pos]
     if before.endswith(("/", "(")):
         return True
-    m = re.search(rf"(?:{alternation(P.BYLINE_MARKERS)})\s*:[^.!?\n]*$", before)
+    m = re.search(rf"(?:{alternation(W.BYLINE_MARKERS)})\s*:[^.!?\n]*$", before)
     if m:
         return True
     # A short line of its own after "Theo"/"Nguồn": "Theo TTXVN", "Nguồn Báo Quảng Ninh".
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    if re.match(rf"\s*(?:{alternation(P.WEB_FURNITURE_MARKERS)})", line):
+    if re.match(rf"\s*(?:{alternation(W.WEB_FURNITURE_MARKERS)})", line):
         return True  # "Bản quyền thuộc về Báo Bình Định"
     if re.search(r"(?:^|[.!?]\s+)(?:Theo|Nguồn:?)\s+$", text[line_start:pos]) and re.match(
         r"[^\W\d_]*[\w./ ]{0,30}\s*$", text[pos : len(text) if line_end < 0 else line_end]
     ):
         return True  # "... bế mạc. Theo TTXVN" closing a paragraph
-    return len(line) <= 60 and bool(re.match(rf"\s*(?:{alternation(P.BYLINE_MARKERS)})\b", line))
+    return len(line) <= 60 and bool(re.match(rf"\s*(?:{alternation(W.BYLINE_MARKERS)})\b", line))
 
 
 def in_law_title(text: str, pos: int) -> bool:
