@@ -43,6 +43,11 @@ class RelationRow:
     date: str | None  # the acting document's date, when the archive knows it
 
 
+#: Relations that end a document's force, whole or in the articles of their scope.
+ENDING_TYPES = ("thay thế", "bãi bỏ", "hết hiệu lực")
+IN_FORCE = "còn hiệu lực theo lưu trữ"
+
+
 @dataclass
 class DocumentStatus:
     """A document as the archive knows it: its own header when indexed, and its relations."""
@@ -61,6 +66,21 @@ class DocumentStatus:
     @property
     def known(self) -> bool:
         return bool(self.indexed_as or self.cited_in or self.acted_on_by or self.acts_on)
+
+    def standing(self) -> tuple[str, list[RelationRow]]:
+        """Its force as the archive states it, in Vietnamese, with the relations that say so:
+        "hết hiệu lực" (replaced, repealed or ended whole), "hết hiệu lực một phần", "bị đình
+        chỉ thi hành", else "còn hiệu lực theo lưu trữ" (with the amending ones, if any)."""
+        ended = [r for r in self.acted_on_by if r.type in ENDING_TYPES]
+        suspended = [r for r in self.acted_on_by if r.type == "đình chỉ"]
+        amended = [r for r in self.acted_on_by if r.type == "sửa đổi, bổ sung"]
+        if any(not r.scope for r in ended):
+            return "hết hiệu lực", ended + suspended
+        if ended:
+            return "hết hiệu lực một phần", ended + suspended
+        if suspended:
+            return "bị đình chỉ thi hành", suspended
+        return IN_FORCE, amended
 
 
 def _own_documents(conn: sqlite3.Connection, key: str) -> list[sqlite3.Row]:

@@ -146,3 +146,36 @@ def test_citations_by_name_resolved_to_the_number_count(archive: Path) -> None:
     assert status.cited_in == 2
     assert status.doc_type == "luật"
     assert _status(archive, "47/2010/QH12").cited_in == 0
+
+
+def _row(kind: str, scope: str | None = None):
+    from vnpolicy.outputs.index_relations import RelationRow
+
+    return RelationRow(
+        kind, "12/2025/QĐ-UBND", "05/2024/QĐ-UBND", scope, None, "qd.txt", None, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "standing"),
+    [
+        ([], "còn hiệu lực theo lưu trữ"),
+        ([("sửa đổi, bổ sung", "Điều 3")], "còn hiệu lực theo lưu trữ"),
+        ([("đình chỉ", None)], "bị đình chỉ thi hành"),
+        ([("bãi bỏ", "Điều 5"), ("đình chỉ", None)], "hết hiệu lực một phần"),
+        ([("thay thế", None)], "hết hiệu lực"),
+        ([("hết hiệu lực", None), ("sửa đổi, bổ sung", None)], "hết hiệu lực"),
+    ],
+)
+def test_the_command_and_the_page_say_the_same_standing(rows, standing) -> None:
+    """One reading of the relations for `vnpolicy status` and the directive page: a
+    suspended decision is "bị đình chỉ thi hành" in both."""
+    from vnpolicy.commands.status import render
+    from vnpolicy.outputs.index_relations import DocumentStatus
+    from vnpolicy.web.render import standing as page_standing
+
+    status = DocumentStatus(id="05/2024/QĐ-UBND", key="5/2024/qđ-ubnd")
+    status.acted_on_by = [_row(kind, scope) for kind, scope in rows]
+    assert status.standing()[0] == standing
+    assert f"Tình trạng: {standing}" in render(status)
+    assert str(page_standing(status)).startswith(standing)

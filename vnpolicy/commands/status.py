@@ -10,6 +10,7 @@ from dataclasses import asdict
 
 from vnpolicy.commands import described
 from vnpolicy.commands.search import add_db_argument
+from vnpolicy.outputs.index_relations import ENDING_TYPES, IN_FORCE
 
 EXAMPLES = """\
 examples:
@@ -18,9 +19,7 @@ examples:
 """
 
 # Relation types in the order a status lists them, what they say of the document's standing.
-_IN_FORCE_ENDED = ("thay thế", "bãi bỏ", "hết hiệu lực")
-_WHOLE_OR_PART = (*_IN_FORCE_ENDED, "đình chỉ")
-_NOT_ENDED = "Tình trạng: lưu trữ không ghi văn bản nào thay thế hay bãi bỏ"
+_WHOLE_OR_PART = (*ENDING_TYPES, "đình chỉ")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -61,14 +60,11 @@ def _line(kind_label: str, other: str | None, row) -> str:
 
 
 def _standing(status) -> str:
-    ended = [r for r in status.acted_on_by if r.type in _IN_FORCE_ENDED]
-    if any(not r.scope for r in ended):
-        return "Tình trạng: hết hiệu lực (bị thay thế, bãi bỏ hoặc hết hiệu lực toàn bộ)"
-    if ended:
-        return "Tình trạng: hết hiệu lực một phần"
-    if any(r.type == "sửa đổi, bổ sung" for r in status.acted_on_by):
-        return f"{_NOT_ENDED}; đã được sửa đổi, bổ sung"
-    return _NOT_ENDED
+    head, rows = status.standing()
+    if head == IN_FORCE:
+        said = f"Tình trạng: {head} (không văn bản nào trong lưu trữ thay thế hay bãi bỏ)"
+        return f"{said}; đã được sửa đổi, bổ sung" if rows else said
+    return f"Tình trạng: {head}"
 
 
 def render(status) -> str:

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from vnpolicy.outputs.index_base import Citation
+from vnpolicy.outputs.index_relations import ENDING_TYPES, IN_FORCE
 from vnpolicy.outputs.statistics_csv import statistics_csv_text
 
 
@@ -194,7 +195,6 @@ def citation_chart(citations: list[Citation], width: int = 640, height: int = 18
 
 
 # Relations that end a document's force, whole or in part (vbpl.vn: "hết hiệu lực").
-_ENDING = ("thay thế", "bãi bỏ", "hết hiệu lực")
 
 
 def _acting(row) -> Markup:
@@ -204,7 +204,7 @@ def _acting(row) -> Markup:
 
     label = TARGET_LABELS.get(row.type, row.type)
     label = label[:1].lower() + label[1:]
-    if row.scope and row.type in (*_ENDING, "đình chỉ"):
+    if row.scope and row.type in (*ENDING_TYPES, "đình chỉ"):
         label = label.replace(" bởi", f" một phần ({row.scope}) bởi")
     notes = [
         f"ngày {row.date}" if row.date else "",
@@ -217,26 +217,13 @@ def _acting(row) -> Markup:
 
 
 def standing(status) -> Markup:
-    """What the archive says of a document's force, with links to the acting documents:
-    "hết hiệu lực: bị thay thế bởi 15/2024/TT-NHNN (ngày 2024-06-28, hiệu lực từ
-    2024-07-01)", else "còn hiệu lực theo lưu trữ" (no indexed document ends it)."""
-    ended = [r for r in status.acted_on_by if r.type in _ENDING]
-    suspended = [r for r in status.acted_on_by if r.type == "đình chỉ"]
-    amended = [r for r in status.acted_on_by if r.type == "sửa đổi, bổ sung"]
-    if any(not r.scope for r in ended):
-        head = "hết hiệu lực"
-    elif ended:
-        head = "hết hiệu lực một phần"
-    elif suspended:
-        head = "bị đình chỉ thi hành"
-    elif amended:
-        head = "còn hiệu lực theo lưu trữ"
-    else:
-        return Markup(
-            "còn hiệu lực theo lưu trữ (không văn bản nào trong lưu trữ thay thế hay bãi bỏ)"
-        )
-    rows = ended + suspended or amended
-    mark = "; " if head == "còn hiệu lực theo lưu trữ" else ": "
+    """What the archive says of a document's force (`DocumentStatus.standing`), with links to
+    the acting documents: "hết hiệu lực: bị thay thế bởi 15/2024/TT-NHNN (ngày 2024-06-28,
+    hiệu lực từ 2024-07-01)", else "còn hiệu lực theo lưu trữ" (no indexed document ends it)."""
+    head, rows = status.standing()
+    if not rows:
+        return Markup("{} (không văn bản nào trong lưu trữ thay thế hay bãi bỏ)").format(head)
+    mark = "; " if head == IN_FORCE else ": "
     return Markup("{}{}").format(head, mark) + Markup("; ").join(_acting(r) for r in rows)
 
 
