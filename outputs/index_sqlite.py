@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from vnpolicy.outputs import index_archive as archive
+from vnpolicy.outputs import index_rank as rank
 from vnpolicy.outputs.index_base import (
     Citation,
     IndexedDocument,
@@ -69,6 +70,7 @@ from vnpolicy.outputs.index_text import (
     query_terms,
     reference_key,
     snippet,
+    term_pattern,
 )
 
 _CHILD_TABLES = ("mentions", "refs", "units", "statistics", "relations")
@@ -85,6 +87,8 @@ WRITER_BUSY_SECONDS = 30.0
 READER_BUSY_SECONDS = 10.0
 # Truncate the WAL file back to this size after a checkpoint (a big batch leaves it large).
 WAL_SIZE_LIMIT = 64 * 1024 * 1024
+# A `cites` filter citing fewer documents than this is read from them, not per document.
+CITING_FEW = 2000
 
 
 def _sha256(text: str) -> str:
@@ -93,6 +97,23 @@ def _sha256(text: str) -> str:
 
 def _record_sha256(record: dict) -> str:
     return _sha256(json.dumps(record, sort_keys=True, ensure_ascii=False))
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    return term_pattern([QueryTerm(tuple(phrase.strip('"').split()))])
+
+
+def _holds_phrase(folded: str | None, phrase: str) -> bool:
+    """SQL `holds_phrase(folded, '"a b"')`: the words of an FTS5 phrase in a row in `folded`,
+    as its MATCH finds them."""
+    pattern = _phrase_pattern(phrase)
+    return bool(folded and pattern and pattern.search(folded))
+
+
+@functools.lru_cache(maxsize=4096)
+def _type_key(doc_type: str | None) -> str | None:
+    return name_key(canonical_doc_type(doc_type))
 
 
 def _int(value) -> int | None:
@@ -152,6 +173,8 @@ class SqliteIndex(SearchIndex):
         self._pending = 0  # documents written in the open batch
         self._batch_began = 0.0
         self.migrated_from: str | None = None  # the schema an older index had, if migrated
+        self._known_ids: set[str] = set()  # in `ref_keys`: written by this connection
+        self._mentions: list[list] = []  # `mentions` rows of the document being written
         self.conn = self._connect()
 
     # --- opening ------------------------------------------------------------------------
@@ -188,6 +211,7 @@ class SqliteIndex(SearchIndex):
             conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: safe, fsync at checkpoints
             conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         conn.execute(f"PRAGMA cache_size = {-1024 * max(1, self.cache_mib)}")
+        conn.create_function("holds_phrase", 2, _holds_phrase, deterministic=True)
         return conn
 
     def _check_schema(self, conn: sqlite3.Connection) -> None:
@@ -290,6 +314,7 @@ class SqliteIndex(SearchIndex):
             yield
         except BaseException:
             self._depth -= 1
+            self._known_ids.clear()  # some may be rolled back
             if self._depth == 0:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -452,7 +477,7 @@ class SqliteIndex(SearchIndex):
                 document.get("format"),
                 title,
                 doc_type,
-                name_key(canonical_doc_type(doc_type)),
+                _type_key(doc_type),
                 self_.get("id"),
                 _document_date(document),
                 issuer,
@@ -473,10 +498,12 @@ class SqliteIndex(SearchIndex):
             ),
         )
         document_id = cursor.lastrowid
+        self._mentions = []
         for position, ref in enumerate(references):
             self._insert_reference(document_id, position, ref, _drafted(text, ref))
         for position, unit in enumerate(units):
             self._insert_unit(document_id, position, unit)
+        self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", self._mentions)
         self._learn_titles(document_id, self_, references)
         self.conn.executemany(
             "INSERT INTO statistics (document_id, position, value, max, unit, kind, approximate,"
@@ -529,15 +556,20 @@ class SqliteIndex(SearchIndex):
             ],
         )
 
-    def _insert_mentions(self, document_id: int, kind: str, item_id: int, item: dict) -> int:
+    @staticmethod
+    def _mention_rows(document_id: int, kind: str, item: dict) -> list[tuple]:
+        """An item's mentions as `mentions` rows (item id filled in once it is known)."""
         mentions = [m for m in item.get("mentions") or [] if isinstance(m, dict)] or [item]
-        rows = [
-            (document_id, kind, item_id, m["start"], m["end"], m.get("text"), _int(m.get("page")))
+        return [
+            [document_id, kind, None, m["start"], m["end"], m.get("text"), _int(m.get("page"))]
             for m in mentions
             if _int(m.get("start")) is not None and _int(m.get("end")) is not None
         ]
-        self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", rows)
-        return max(len(rows), 1)
+
+    def _insert_mentions(self, rows: list, item_id: int) -> None:
+        for row in rows:
+            row[2] = item_id
+        self._mentions.extend(rows)
 
     def _insert_reference(
         self, document_id: int, position: int, ref: dict, draft: bool = False
@@ -553,6 +585,7 @@ class SqliteIndex(SearchIndex):
         if not key and not draft and isinstance(ref.get("name"), str):
             title_key, year = archive.named_key(ref["name"])
         resolved = _resolved(ref) if not key else None
+        mentions = self._mention_rows(document_id, "reference", ref)
         cursor = self.conn.execute(
             "INSERT INTO refs (document_id, position, ref_id, id_key, number_key, numbers,"
             " letters, name, name_key, doc_type, doc_type_key, number, symbol, date, issuer,"
@@ -570,7 +603,7 @@ class SqliteIndex(SearchIndex):
                 name,
                 None if key else name_key(name),
                 ref.get("doc_type"),
-                name_key(canonical_doc_type(ref.get("doc_type"))),
+                _type_key(ref.get("doc_type")),
                 ref.get("number"),
                 ref.get("symbol"),
                 ref.get("date"),
@@ -582,7 +615,7 @@ class SqliteIndex(SearchIndex):
                 _int(ref.get("start")),
                 _int(ref.get("end")),
                 _int(ref.get("page")),
-                0,
+                max(len(mentions), 1),
                 fold(names),
                 title_key or None,
                 year,
@@ -595,10 +628,7 @@ class SqliteIndex(SearchIndex):
         self._remember_id(ref_id)
         if resolved:
             self._remember_id(resolved["id"])
-        count = self._insert_mentions(document_id, "reference", cursor.lastrowid, ref)
-        self.conn.execute(
-            "UPDATE refs SET mention_count = ? WHERE id = ?", (count, cursor.lastrowid)
-        )
+        self._insert_mentions(mentions, cursor.lastrowid)
 
     def _learn_titles(self, document_id: int, self_: dict, references: list[dict]) -> None:
         """Learn the titles with numbers this document states, then resolve by the archive
@@ -622,8 +652,9 @@ class SqliteIndex(SearchIndex):
     def _remember_id(self, ref_id: str | None) -> None:
         """Add an id to `ref_keys`, the distinct ids a typed number is read against."""
         key = reference_key(ref_id)
-        if not key:
+        if not key or key in self._known_ids:
             return
+        self._known_ids.add(key)
         tokens = id_tokens(ref_id)
         numbers = [t for t in tokens if t.isdigit()]
         letters = [t for t in tokens if not t.isdigit()]
@@ -638,6 +669,7 @@ class SqliteIndex(SearchIndex):
             return
         aliases = [a for a in unit.get("aliases") or [] if isinstance(a, str)]
         names = " \n".join(dict.fromkeys([name, unit.get("text") or "", *aliases]))
+        mentions = self._mention_rows(document_id, "unit", unit)
         cursor = self.conn.execute(
             "INSERT INTO units (document_id, position, name, text, kind, parent, aliases,"
             " char_start, char_end, page, mention_count, names_folded)"
@@ -653,14 +685,11 @@ class SqliteIndex(SearchIndex):
                 _int(unit.get("start")),
                 _int(unit.get("end")),
                 _int(unit.get("page")),
-                0,
+                max(len(mentions), 1),
                 fold(names),
             ),
         )
-        count = self._insert_mentions(document_id, "unit", cursor.lastrowid, unit)
-        self.conn.execute(
-            "UPDATE units SET mention_count = ? WHERE id = ?", (count, cursor.lastrowid)
-        )
+        self._insert_mentions(mentions, cursor.lastrowid)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -670,12 +699,13 @@ class SqliteIndex(SearchIndex):
         except sqlite3.DatabaseError as err:
             raise SearchIndexError(f"{self.path}: query failed ({err})") from None
 
-    def _reference_condition(self, ref: str) -> tuple[str, list]:
-        """SQL over `refs r` selecting the references `ref` names: an id in any spelling
-        (read against the distinct ids, `ref_keys`), else a name; "0" when none can match."""
+    def _reference_keys(self, ref: str) -> tuple[list[str], list[str], str | None] | None:
+        """The id keys `ref` names in any spelling (read against the distinct ids,
+        `ref_keys`): those meant whatever their type, those meant only as the type the query
+        gives, and that type's key; None when `ref` is no number."""
         parsed = parse_reference_query(ref)
         if parsed is None:
-            return self._name_condition(ref)
+            return None
         whole, typed = [], []
         for row in self._execute(
             "SELECT id_key, numbers, letters FROM ref_keys WHERE number_key = ?",
@@ -684,6 +714,15 @@ class SqliteIndex(SearchIndex):
             letters = row["letters"].split()
             if parsed.matches_id(row["numbers"].split(), letters):
                 (typed if parsed.needs_type(letters) else whole).append(row["id_key"])
+        return whole, typed, parsed.type_key
+
+    def _reference_condition(self, ref: str) -> tuple[str, list]:
+        """SQL over `refs r` selecting the references `ref` names: an id in any spelling
+        (`_reference_keys`), else a name; "0" when none can match."""
+        keys = self._reference_keys(ref)
+        if keys is None:
+            return self._name_condition(ref)
+        whole, typed, type_key = keys
         parts, params = [], []
         if whole:  # cited by number, or by a name resolved to it (by text, registry, archive)
             parts += ["r.id_key IN (SELECT value FROM json_each(?))"] + [
@@ -695,7 +734,7 @@ class SqliteIndex(SearchIndex):
                 parts.append(
                     f"(r.{column} IN (SELECT value FROM json_each(?)) AND r.doc_type_key = ?)"
                 )
-                params += [json.dumps(typed), parsed.type_key]
+                params += [json.dumps(typed), type_key]
         if not parts:  # no such number: "Luật Đất đai năm 2013" may be a title
             return self._name_condition(ref, exact=True)
         return "(" + " OR ".join(parts) + ")", params
@@ -745,14 +784,9 @@ class SqliteIndex(SearchIndex):
             clauses.append("instr(' ' || d.issuer_key || ' ', ' ' || ? || ' ') > 0")  # words
             params.append(name_key(filters.issuer))
         if filters.unit and filters.unit.strip():
-            phrase = phrase_expression(filters.unit)
-            clauses.append(
-                "d.id IN (SELECT u.document_id FROM units_fts JOIN units u"
-                " ON u.id = units_fts.rowid WHERE units_fts MATCH ?)"
-                if phrase
-                else "0"
-            )
-            params += [phrase] if phrase else []
+            clause, extra = self._unit_clause(filters.unit)
+            clauses.append(clause)
+            params += extra
         low = normalize_date_bound(filters.date_from, upper=False)
         high = normalize_date_bound(filters.date_to, upper=True)
         if low:
@@ -762,10 +796,76 @@ class SqliteIndex(SearchIndex):
             clauses.append("d.date <= ?")
             params.append(high)
         if filters.cites and filters.cites.strip():
-            condition, extra = self._reference_condition(filters.cites)
-            clauses.append(f"d.id IN (SELECT r.document_id FROM refs r WHERE {condition})")
+            clause, extra = self._citing_clause(filters.cites)
+            clauses.append(clause)
             params += extra
         return clauses, params
+
+    def _unit_clause(self, unit: str) -> tuple[str, list]:
+        """SQL over `documents d`: it names a unit whose names hold `unit` as a phrase. Read
+        from the units' full-text index when few do, else by each document's units."""
+        phrase = phrase_expression(unit)
+        if not phrase:
+            return "0", []
+        few = (
+            self._execute(
+                "SELECT count(*) FROM (SELECT 1 FROM units_fts WHERE units_fts MATCH ? LIMIT ?)",
+                (phrase, CITING_FEW),
+            )[0][0]
+            < CITING_FEW
+        )
+        if few:
+            return (
+                "d.id IN (SELECT u.document_id FROM units_fts JOIN units u"
+                " ON u.id = units_fts.rowid WHERE units_fts MATCH ?)",
+                [phrase],
+            )
+        longest = max(phrase.strip('"').split(), key=len)  # found first, by `instr`
+        return (
+            "EXISTS (SELECT 1 FROM units u WHERE u.document_id = d.id"
+            " AND instr(u.names_folded, ?) AND holds_phrase(u.names_folded, ?))",
+            [longest, phrase],
+        )
+
+    def _citing_clause(self, ref: str) -> tuple[str, list]:
+        """SQL over `documents d`: it cites `ref`. Ids are read in `cites`: from the citing
+        documents when they are few, else by a look-up for each document the other filters
+        and the order walk (a reference cited everywhere)."""
+        keys = self._reference_keys(ref)
+        condition, params = self._reference_condition(ref)
+        if not keys or not (keys[0] or keys[1]):  # a name
+            return f"d.id IN (SELECT r.document_id FROM refs r WHERE {condition})", params
+        whole, typed, type_key = keys
+        typed_sql = (
+            "(r.id_key IN (SELECT value FROM json_each(?)) OR r.resolved_key IN"
+            " (SELECT value FROM json_each(?))) AND r.doc_type_key = ?"
+        )
+        typed_params = [json.dumps(typed)] * 2 + [type_key]
+        few = (
+            self._execute(
+                "SELECT count(*) FROM (SELECT 1 FROM cites WHERE key IN"
+                " (SELECT value FROM json_each(?)) LIMIT ?)",
+                (json.dumps(whole), CITING_FEW),
+            )[0][0]
+            < CITING_FEW
+        )
+        if few:
+            parts = ["SELECT document_id FROM cites WHERE key IN (SELECT value FROM json_each(?))"]
+            if typed:
+                parts.append(f"SELECT r.document_id FROM refs r WHERE {typed_sql}")
+            return f"d.id IN ({' UNION '.join(parts)})", [
+                json.dumps(whole),
+                *(typed_params if typed else []),
+            ]
+        parts = [
+            "EXISTS (SELECT 1 FROM cites c WHERE c.document_id = d.id"
+            " AND c.key IN (SELECT value FROM json_each(?)))"
+        ]
+        if typed:
+            parts.append(
+                f"EXISTS (SELECT 1 FROM refs r WHERE r.document_id = d.id AND {typed_sql})"
+            )
+        return "(" + " OR ".join(parts) + ")", [json.dumps(whole), *(typed_params if typed else [])]
 
     @_in_one_snapshot
     def search(
@@ -782,67 +882,109 @@ class SqliteIndex(SearchIndex):
         terms = query_terms(query)
 
         # 1. documents citing the reference the query names, most mentions first
-        chosen: list[sqlite3.Row] = []
-        ref_total = 0
+        keys = self._reference_keys(query) if limit else None
         condition, ref_params = "0", []
-        if parse_reference_query(query):
+        if keys and (keys[0] or keys[1]):
             condition, ref_params = self._reference_condition(query)
-        if condition == "0" and terms:  # a known title: those citing it, by name or number
-            condition, ref_params = self._name_condition(query, exact=True)
-        if condition != "0":
-            chosen = self._execute(
-                "SELECT r.document_id AS id, SUM(r.mention_count) AS mentions,"
-                " json_group_array(r.id) AS ref_rows, COUNT(*) OVER () AS total"
-                " FROM refs r JOIN documents d ON d.id = r.document_id"
-                f" WHERE {condition}{where} GROUP BY r.document_id"
-                " ORDER BY mentions DESC, d.date DESC NULLS LAST, r.document_id"
-                " LIMIT ? OFFSET ?",
-                [*ref_params, *params, limit, offset],
+            ranked, complete = rank.top_citing(
+                self.conn, keys[0], (keys[1], keys[2]), where, params, offset + limit
             )
-            if chosen:
-                ref_total = chosen[0]["total"]
-            elif offset:
-                ref_total = self._execute(
-                    "SELECT COUNT(DISTINCT r.document_id) FROM refs r JOIN documents d"
-                    f" ON d.id = r.document_id WHERE {condition}{where}",
-                    [*ref_params, *params],
-                )[0][0]
+            chosen = [(c.id, c.mentions) for c in ranked[offset:]]
+            ref_total = len(ranked) if complete else offset + limit
+        else:
+            if terms:  # a known title: those citing it, by name or number
+                condition, ref_params = self._name_condition(query, exact=True)
+            chosen, ref_total = self._named_citing(
+                condition, ref_params, where, params, limit, offset
+            )
         # 2. then documents by their words, bm25 (title weighs more), or by filters alone
         want = limit - len(chosen)
-        text_rows: list[sqlite3.Row] = []
+        text_rows: list[tuple[int, float]] = []
         if want > 0:
             text_offset = max(0, offset - ref_total)
             not_cited = ""
             if condition != "0":
                 not_cited = f" AND d.id NOT IN (SELECT r.document_id FROM refs r WHERE {condition})"
             if terms:
-                text_rows = self._execute(
-                    "SELECT d.id, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts"
-                    " JOIN documents d ON d.id = documents_fts.rowid"
-                    f" WHERE documents_fts MATCH ?{where}{not_cited}"
-                    " ORDER BY score LIMIT ? OFFSET ?",
-                    [fts_expression(terms), *params, *ref_params, want, text_offset],
+                text_rows = self._by_words(
+                    terms, where + not_cited, [*params, *ref_params], want, text_offset
                 )
             elif filters and not filters.is_empty() and condition == "0":
-                text_rows = self._execute(
-                    f"SELECT d.id, 0.0 AS score FROM documents d WHERE 1{where}"
-                    " ORDER BY d.date DESC NULLS LAST, d.source LIMIT ? OFFSET ?",
-                    [*params, want, text_offset],
+                text_rows = [
+                    (row[0], 0.0)
+                    for row in self._execute(
+                        f"SELECT d.id FROM documents d WHERE 1{where}"
+                        " ORDER BY d.date DESC NULLS LAST, d.source LIMIT ? OFFSET ?",
+                        [*params, want, text_offset],
+                    )
+                ]
+        for document_id, mentions in chosen:
+            ref_rows = [
+                row[0]
+                for row in self._execute(
+                    f"SELECT r.id FROM refs r WHERE r.document_id = ? AND {condition}",
+                    [document_id, *ref_params],
                 )
-        for row in chosen:
+            ]
             result.hits.append(
-                self._hit(
-                    row["id"],
-                    float(row["mentions"]),
-                    "reference",
-                    ref_rows=json.loads(row["ref_rows"]),
-                )
+                self._hit(document_id, float(mentions), "reference", ref_rows=ref_rows)
             )
-        for row in text_rows:
-            result.hits.append(self._hit(row["id"], -row["score"], "text", terms=terms))
+        for document_id, score in text_rows:
+            result.hits.append(self._hit(document_id, score, "text", terms=terms))
         spellings = Counter(ref for hit in result.hits for ref in hit.references)
         result.reference = spellings.most_common(1)[0][0] if spellings else None
         return result
+
+    def _named_citing(
+        self, condition: str, ref_params: list, where: str, params: list, limit: int, offset: int
+    ) -> tuple[list[tuple[int, int]], int]:
+        """Documents citing a name (`_name_condition`), most mentions first, and how many."""
+        if condition == "0" or not limit:
+            return [], 0
+        rows = self._execute(
+            "SELECT r.document_id AS id, SUM(r.mention_count) AS mentions,"
+            " COUNT(*) OVER () AS total FROM refs r JOIN documents d ON d.id = r.document_id"
+            f" WHERE {condition}{where} GROUP BY r.document_id"
+            " ORDER BY mentions DESC, d.date DESC NULLS LAST, r.document_id LIMIT ? OFFSET ?",
+            [*ref_params, *params, limit, offset],
+        )
+        if rows:
+            return [(row["id"], row["mentions"]) for row in rows], rows[0]["total"]
+        if not offset:
+            return [], 0
+        total = self._execute(
+            "SELECT COUNT(DISTINCT r.document_id) FROM refs r JOIN documents d"
+            f" ON d.id = r.document_id WHERE {condition}{where}",
+            [*ref_params, *params],
+        )[0][0]
+        return [], total
+
+    def _by_words(
+        self, terms: list[QueryTerm], where: str, params: list, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """Documents holding every term and passing `where`, best bm25 first (`index_rank`:
+        when a term is frequent, the newest `WINDOW` of them are scored)."""
+        counts = rank.frequencies(self.conn, terms)
+        if counts is None:
+            rows = self._execute(
+                "SELECT d.id, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts"
+                " JOIN documents d ON d.id = documents_fts.rowid"
+                f" WHERE documents_fts MATCH ?{where} ORDER BY score LIMIT ? OFFSET ?",
+                [fts_expression(terms), *params, limit, offset],
+            )
+            return [(row[0], -row[1]) for row in rows]
+        size = max(rank.FILTERED_WINDOW if where else rank.WINDOW, offset + limit)
+        if where and rank.filters_narrower(self.conn, where, params, counts):
+            docs = rank.filtered_window(self.conn, terms, where, params, size)
+        else:  # newest matches first; CROSS JOIN: walk them, look each document up
+            window = self._execute(
+                "SELECT documents_fts.rowid FROM documents_fts CROSS JOIN documents d"
+                f" ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{where}"
+                " ORDER BY documents_fts.rowid DESC LIMIT ?",
+                [" ".join(t.fts() for t in terms), *params, size],
+            )
+            docs = rank.texts(self.conn, [row[0] for row in window])
+        return rank.score_window(self.conn, terms, counts, docs)[offset : offset + limit]
 
     def _hit(
         self, document_id: int, score: float, matched: str, terms=(), ref_rows=()
@@ -858,9 +1000,9 @@ class SqliteIndex(SearchIndex):
             mentions = self._execute(
                 "SELECT m.char_start, m.char_end, COALESCE(r.ref_id, r.name) AS ref_id"
                 " FROM mentions m JOIN refs r"
-                " ON r.id = m.item_id WHERE m.kind = 'reference' AND m.item_id IN"
-                " (SELECT value FROM json_each(?)) ORDER BY m.char_start",
-                (json.dumps(list(ref_rows)),),
+                " ON r.id = m.item_id WHERE m.document_id = ? AND m.kind = 'reference'"
+                " AND m.item_id IN (SELECT value FROM json_each(?)) ORDER BY m.char_start",
+                (document_id, json.dumps(list(ref_rows))),
             )
             references = list(dict.fromkeys(m["ref_id"] for m in mentions if m["ref_id"]))
             spans = [(m["char_start"], m["char_end"]) for m in mentions]
