@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from vnpolicy.outputs.index_text import QueryTerm, term_pattern
 
 CITE_DEPTH = 64  # rows first read of each id's list; four times more while not decided
-FREQUENT = 2000  # a word in this many documents makes FTS5's bm25 slow
+TYPED_FEW = 2000  # references of ids read as one type, added up when fewer
+FREQUENT = 1000  # a word in this many documents makes FTS5's bm25 slow
 WINDOW = 200  # documents scored when a word is frequent
 FILTERED_WINDOW = 100  # the same, among the documents that pass filters
 SAMPLE = 1000  # newest documents a filter is tried on, to tell how narrow it is
@@ -74,14 +75,32 @@ def top_citing(
             " OR r.resolved_key IN (SELECT value FROM json_each(?))) AND r.doc_type_key = ?"
         )
         typed_params = [json.dumps(typed[0])] * 2 + [typed[1]]
-        lists.append(
-            (
-                "SELECT r.document_id, SUM(r.mention_count) AS m, coalesce(d.date, '') AS date"
-                f" FROM refs r JOIN documents d ON d.id = r.document_id WHERE {typed_sql}{where}"
-                " GROUP BY r.document_id ORDER BY m DESC, date DESC, r.document_id LIMIT ?",
-                [*typed_params, *params],
+        many = conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM refs r WHERE {typed_sql} LIMIT ?)",
+            [*typed_params, TYPED_FEW],
+        ).fetchone()[0]
+        if many < TYPED_FEW:  # few: added up
+            lists.append(
+                (
+                    "SELECT r.document_id, SUM(r.mention_count) AS m,"
+                    " coalesce(d.date, '') AS date FROM refs r JOIN documents d"
+                    f" ON d.id = r.document_id WHERE {typed_sql}{where} GROUP BY r.document_id"
+                    " ORDER BY m DESC, date DESC, r.document_id LIMIT ?",
+                    [*typed_params, *params],
+                )
             )
-        )
+        else:  # many: read off `cites`, whose mentions of every type bound those of one
+            lists += [
+                (
+                    "SELECT c.document_id, c.mentions, c.date FROM cites c"
+                    f" JOIN documents d ON d.id = c.document_id WHERE c.key = ?{where}"
+                    " AND EXISTS (SELECT 1 FROM refs r WHERE r.document_id = c.document_id"
+                    " AND coalesce(r.id_key, r.resolved_key) = c.key AND r.doc_type_key = ?)"
+                    " ORDER BY c.mentions DESC, c.date DESC, c.document_id LIMIT ?",
+                    [key, *params, typed[1]],
+                )
+                for key in typed[0]
+            ]
     depth = max(CITE_DEPTH, need)
     while True:
         seen: dict[int, str] = {}

@@ -820,11 +820,12 @@ class SqliteIndex(SearchIndex):
                 " ON u.id = units_fts.rowid WHERE units_fts MATCH ?)",
                 [phrase],
             )
-        longest = max(phrase.strip('"').split(), key=len)  # found first, by `instr`
+        words = phrase.strip('"').split()  # each found first by `instr`, quicker
         return (
             "EXISTS (SELECT 1 FROM units u WHERE u.document_id = d.id"
-            " AND instr(u.names_folded, ?) AND holds_phrase(u.names_folded, ?))",
-            [longest, phrase],
+            + " AND instr(u.names_folded, ?)" * len(words)
+            + " AND holds_phrase(u.names_folded, ?))",
+            [*words, phrase],
         )
 
     def _citing_clause(self, ref: str) -> tuple[str, list]:
