@@ -217,18 +217,18 @@ def filtered_window(
     found nearly everywhere."""
     patterns = [term_pattern([t]) for t in terms]
     found: list[tuple[int, str, str]] = []
-    rows = conn.execute(  # stepped through only as far as needed
-        "SELECT d.id, t.title_folded, t.text_folded FROM documents d"
-        f" JOIN document_texts t ON t.id = d.id WHERE 1{where} ORDER BY d.id DESC",
-        params,
+    ids = conn.execute(  # stepped through only as far as needed; texts read in chunks
+        f"SELECT d.id FROM documents d WHERE 1{where} ORDER BY d.id DESC", params
     )
-    for document_id, title, text in rows:
-        if all(p.search(title or "") or p.search(text or "") for p in patterns):
-            found.append((document_id, title, text))
-            if len(found) >= size:
-                break
-    rows.close()
-    return found
+    while len(found) < size:
+        chunk = [row[0] for row in ids.fetchmany(64)]
+        if not chunk:
+            break
+        for document_id, title, text in sorted(texts(conn, chunk), key=lambda r: -r[0]):
+            if all(p.search(title or "") or p.search(text or "") for p in patterns):
+                found.append((document_id, title, text))
+    ids.close()
+    return found[:size]
 
 
 def filters_narrower(conn: sqlite3.Connection, where: str, params: list, counts: list[int]) -> bool:
