@@ -25,6 +25,7 @@ from vnpolicy.outputs.index_text import QueryTerm, term_pattern
 
 CITE_DEPTH = 64  # rows first read of each id's list; four times more while not decided
 TYPED_FEW = 2000  # references of ids read as one type, added up when fewer
+RARE_LIST = 1000  # ids cited by fewer documents are added up as one list
 FREQUENT = 1000  # a word in this many documents makes FTS5's bm25 slow
 WINDOW = 200  # documents scored when a word is frequent
 FILTERED_WINDOW = 100  # the same, among the documents that pass filters
@@ -59,6 +60,7 @@ def top_citing(
     """The first `need` documents citing any of the id `keys` (or, for `typed`, those ids
     read as that type), by mentions summed over those ids, passing `where` (over
     `documents d`); and whether that is all of them."""
+    few = [key for key in keys if _cited_by(conn, key) < RARE_LIST]
     lists: list[tuple[str, list]] = [
         (
             "SELECT c.document_id, c.mentions, c.date FROM cites c"
@@ -67,7 +69,18 @@ def top_citing(
             [key, *params],
         )
         for key in keys
+        if key not in few
     ]
+    if few:  # ids cited by few, added up as one list: its frontier is one bound, not many
+        lists.append(
+            (
+                "SELECT c.document_id, SUM(c.mentions) AS m, c.date FROM cites c"
+                " JOIN documents d ON d.id = c.document_id"
+                f" WHERE c.key IN (SELECT value FROM json_each(?)){where}"
+                " GROUP BY c.document_id ORDER BY m DESC, c.date DESC, c.document_id LIMIT ?",
+                [json.dumps(few), *params],
+            )
+        )
     typed_sql = ""
     if typed and typed[0]:
         typed_sql = (
@@ -123,6 +136,13 @@ def top_citing(
             ):
                 return ranked[:need], False
         depth *= 4
+
+
+def _cited_by(conn: sqlite3.Connection, key: str) -> int:
+    """How many documents cite the id `key`, counted up to `RARE_LIST`."""
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM cites WHERE key = ? LIMIT ?)", (key, RARE_LIST)
+    ).fetchone()[0]
 
 
 def _totals(
