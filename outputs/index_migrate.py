@@ -135,6 +135,17 @@ def _remember_resolved(conn: sqlite3.Connection) -> None:
             )
 
 
+def _count_citations(conn: sqlite3.Connection) -> None:
+    """Fill `cites` anew from `refs` (its triggers keep it in step from then on)."""
+    conn.execute("DELETE FROM cites")
+    conn.execute(
+        "INSERT INTO cites SELECT coalesce(r.id_key, r.resolved_key), r.document_id,"
+        " SUM(r.mention_count), COUNT(*), coalesce(d.date, '') FROM refs r"
+        " JOIN documents d ON d.id = r.document_id"
+        " WHERE coalesce(r.id_key, r.resolved_key) IS NOT NULL GROUP BY 1, 2"
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> str:
     """Migrate the index on `conn` (a writer's, outside a transaction) to the current schema
     in one transaction; returns the version it had. Raises ValueError for a version this
@@ -150,6 +161,7 @@ def migrate(conn: sqlite3.Connection) -> str:
         _key_statistics(conn)
         _learn_stored_titles(conn)
         _remember_resolved(conn)
+        _count_citations(conn)
         conn.execute("UPDATE documents SET record_sha256 = ?", (STALE_RECORD,))
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (INDEX_SCHEMA_VERSION,))
     except BaseException:

@@ -4,7 +4,9 @@ Documents, references (with their mentions), units, statistics and relations are
 document text and the reference and unit names have full-text indexes over folded shadow
 columns (`fold`: no marks, `đ` -> `d`), so "nghi quyet" finds "Nghị quyết" while snippets
 show the text as read. Every statement is parameterized; queries from users are rebuilt from
-their words (`index_text.query_terms`), never passed to FTS5 as syntax.
+their words (`index_text.query_terms`), never passed to FTS5 as syntax. Writing is in
+`index_write`, searching in `index_search` (ranked over bounded rows by `index_rank`), the
+tables in `index_schema`; this module opens the file and reads documents, citations, figures.
 
 Readers and one writer share the file: it is kept in WAL mode (set when opened for writing,
 stored in the file), a batch of writes is committed every few documents, every connection
@@ -22,57 +24,36 @@ when a reader cannot create them and no writer has, the index is read as a froze
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
-import re
 import sqlite3
 import time
 import warnings
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
-from vnpolicy.outputs import index_archive as archive
 from vnpolicy.outputs.index_base import (
     Citation,
     IndexedDocument,
     IndexOpenError,
     InvalidDateError,
     ReferenceCount,
-    SearchFilters,
-    SearchHit,
     SearchIndex,
-    SearchIndexError,
-    SearchResult,
     StatisticFigure,
     normalize_date_bound,
 )
 from vnpolicy.outputs.index_migrate import MIGRATES_FROM, migrate
-from vnpolicy.outputs.index_relations import relation_key
 from vnpolicy.outputs.index_schema import INDEX_SCHEMA_VERSION, SCHEMA_SQL, schema_statements
+from vnpolicy.outputs.index_search import IndexSearcher, holds_phrase, in_one_snapshot
 from vnpolicy.outputs.index_text import (
     MAX_QUERY_CHARS,
-    QueryTerm,
     canonical_doc_type,
-    find_terms,
-    fold,
-    fts_expression,
-    id_tokens,
-    is_doc_type_word,
     measure_key,
     name_key,
-    parse_reference_query,
-    phrase_expression,
-    query_terms,
-    reference_key,
-    snippet,
 )
+from vnpolicy.outputs.index_write import IndexWriter
 
-_CHILD_TABLES = ("mentions", "refs", "units", "statistics", "relations")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 __all__ = ["InvalidDateError", "SqliteIndex", "normalize_date_bound"]
 
 # A batch of writes is committed after this many documents or seconds, whichever comes
@@ -87,50 +68,7 @@ READER_BUSY_SECONDS = 10.0
 WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _record_sha256(record: dict) -> str:
-    return _sha256(json.dumps(record, sort_keys=True, ensure_ascii=False))
-
-
-def _int(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _first_line(text: str | None, limit: int = 200) -> str | None:
-    for line in (text or "").splitlines():
-        line = " ".join(line.split())
-        if line:
-            return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
-    return None
-
-
-def _document_date(document: dict) -> str | None:
-    candidates = [
-        (document.get("self") or {}).get("date"),
-        (document.get("metadata") or {}).get("date"),
-        document.get("date"),  # an article's dateline or byline (`document_context`)
-    ]
-    for value in candidates:
-        if isinstance(value, str) and _ISO_DATE.match(value):
-            return value[:10]
-    return None
-
-
-def _in_one_snapshot(method):
-    """Run a reading method in one read transaction (`SqliteIndex._snapshot`)."""
-
-    @functools.wraps(method)
-    def reading(self, *args, **kwargs):
-        with self._snapshot():
-            return method(self, *args, **kwargs)
-
-    return reading
-
-
-class SqliteIndex(SearchIndex):
+class SqliteIndex(IndexWriter, IndexSearcher, SearchIndex):
     """The index in one SQLite file. `read_only=True` opens it with `mode=ro` (the server,
     `vnpolicy search`); such an index may be handed from thread to thread, used by one at a
     time (the web server's pool). `cache_mib` is SQLite's page cache for this connection."""
@@ -152,6 +90,8 @@ class SqliteIndex(SearchIndex):
         self._pending = 0  # documents written in the open batch
         self._batch_began = 0.0
         self.migrated_from: str | None = None  # the schema an older index had, if migrated
+        self._known_ids: set[str] = set()  # in `ref_keys`: written by this connection
+        self._mentions: list[list] = []  # `mentions` rows of the document being written
         self.conn = self._connect()
 
     # --- opening ------------------------------------------------------------------------
@@ -188,6 +128,7 @@ class SqliteIndex(SearchIndex):
             conn.execute("PRAGMA synchronous = NORMAL")  # in WAL: safe, fsync at checkpoints
             conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         conn.execute(f"PRAGMA cache_size = {-1024 * max(1, self.cache_mib)}")
+        conn.create_function("holds_phrase", 2, holds_phrase, deterministic=True)
         return conn
 
     def _check_schema(self, conn: sqlite3.Connection) -> None:
@@ -290,6 +231,7 @@ class SqliteIndex(SearchIndex):
             yield
         except BaseException:
             self._depth -= 1
+            self._known_ids.clear()  # some may be rolled back
             if self._depth == 0:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
@@ -346,545 +288,9 @@ class SqliteIndex(SearchIndex):
 
     # --- writing ------------------------------------------------------------------------
 
-    def add(self, record: dict, text: str | None = None) -> str:
-        document = record.get("document") or {}
-        source = record.get("source") or document.get("source")
-        if not source:
-            raise ValueError("record has no source")
-        if text is None and isinstance(document.get("text"), str):
-            text = document["text"]
-        sha = document.get("sha256") or (_sha256(text) if text is not None else None)
-        if not sha:
-            raise ValueError(f"{source}: record has no document.sha256")
-        if text is not None and _sha256(text) != sha:
-            raise ValueError(f"{source}: text does not match document.sha256 (offsets would not)")
-        record_sha = _record_sha256(record)
-        row = self.conn.execute(
-            "SELECT id, sha256, record_sha256, has_text FROM documents WHERE source = ?",
-            (source,),
-        ).fetchone()
-        if row and row[1] == sha and row[2] == record_sha and (row[3] or text is None):
-            return "unchanged"
-        if document.get("duplicate_of"):  # a republished copy: the original stands for it
-            if row:
-                with self.transaction():
-                    self._delete(row[0])
-                self._document_written()
-            return "duplicate"
-        if not row:
-            twin = self.conn.execute(
-                "SELECT source FROM documents WHERE sha256 = ? LIMIT 1", (sha,)
-            ).fetchone()
-            if twin:
-                return "duplicate"
-        with self.transaction():
-            if row:
-                self._delete(row[0])
-            self._insert(record, document, source, sha, record_sha, text)
-        self._document_written()
-        return "replaced" if row else "added"
-
-    def contains(self, record: dict) -> bool:
-        document = record.get("document") or {}
-        row = self.conn.execute(
-            "SELECT sha256, record_sha256, has_text FROM documents WHERE source = ?",
-            (record.get("source") or document.get("source"),),
-        ).fetchone()
-        return bool(
-            row and row[0] == document.get("sha256") and row[1] == _record_sha256(record) and row[2]
-        )
-
-    def remove(self, source: str) -> bool:
-        row = self.conn.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
-        if not row:
-            return False
-        with self.transaction():
-            self._delete(row[0])
-        self._document_written()
-        return True
-
-    def _delete(self, document_id: int) -> None:
-        lost = archive.forget(self.conn, document_id)
-        for table in _CHILD_TABLES:
-            self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
-        self.conn.execute("DELETE FROM document_texts WHERE id = ?", (document_id,))
-        self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-        self._resolve_by_archive(lost)
-
-    def _insert(
-        self,
-        record: dict,
-        document: dict,
-        source: str,
-        sha: str,
-        record_sha: str,
-        text: str | None,
-    ) -> None:
-        self_ = document.get("self") or {}
-        metadata = document.get("metadata") or {}
-        references = [r for r in record.get("references") or [] if isinstance(r, dict)]
-        units = [u for u in record.get("units") or [] if isinstance(u, dict)]
-        title = document.get("title") or self_.get("title") or _first_line(text)
-        doc_type = self_.get("doc_type")
-        issuer = self_.get("issuer") or metadata.get("sitename")
-        if text is None:  # still searchable by what was extracted
-            body = "\n".join(
-                str(x.get("text") or x.get("name") or "") for x in [*references, *units]
-            )
-        else:
-            body = text
-        extra = {
-            "pipeline_version": record.get("pipeline_version"),
-            "self": self_ or None,
-            "pages": document.get("pages"),
-            "metadata": metadata or None,
-            "warnings": record.get("warnings") or [],
-        }
-        cursor = self.conn.execute(
-            "INSERT INTO documents (source, sha256, record_sha256, has_text, format, title,"
-            " doc_type, doc_type_key, doc_id, date, issuer, issuer_key, chars, indexed_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                source,
-                sha,
-                record_sha,
-                int(text is not None),
-                document.get("format"),
-                title,
-                doc_type,
-                name_key(canonical_doc_type(doc_type)),
-                self_.get("id"),
-                _document_date(document),
-                issuer,
-                name_key(issuer),
-                document.get("chars") if text is None else len(text),
-                datetime.now(UTC).isoformat(timespec="seconds"),
-            ),
-        )
-        self.conn.execute(
-            "INSERT INTO document_texts (id, text, title_folded, text_folded, extra)"
-            " VALUES (?,?,?,?,?)",
-            (
-                cursor.lastrowid,
-                text,
-                fold(title or ""),
-                fold(body),
-                json.dumps(extra, ensure_ascii=False),
-            ),
-        )
-        document_id = cursor.lastrowid
-        for position, ref in enumerate(references):
-            self._insert_reference(document_id, position, ref, _drafted(text, ref))
-        for position, unit in enumerate(units):
-            self._insert_unit(document_id, position, unit)
-        self._learn_titles(document_id, self_, references)
-        self.conn.executemany(
-            "INSERT INTO statistics (document_id, position, value, max, unit, kind, approximate,"
-            " bound, subject, period, sentence, text, char_start, char_end, page, place,"
-            " year_first, year_last, subject_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    document_id,
-                    position,
-                    _number(s.get("value")),
-                    _number(s.get("max")),
-                    s.get("unit"),
-                    s.get("kind"),
-                    int(bool(s.get("approximate"))),
-                    s.get("bound"),
-                    s.get("subject"),
-                    s.get("period"),
-                    s.get("sentence"),
-                    s.get("text"),
-                    _int(s.get("start")),
-                    _int(s.get("end")),
-                    _int(s.get("page")),
-                    _place(s.get("place")),
-                    *_years(s.get("years")),
-                    measure_key(s.get("subject")),
-                )
-                for position, s in enumerate(record.get("statistics") or [])
-                if isinstance(s, dict)
-            ],
-        )
-        self.conn.executemany(
-            "INSERT INTO relations (document_id, position, type, source, target, source_key,"
-            " target_key, extra) VALUES (?,?,?,?,?,?,?,?)",
-            [
-                (
-                    document_id,
-                    position,
-                    str(r.get("type")),
-                    r.get("source"),
-                    r.get("target"),
-                    relation_key(r.get("source")),
-                    relation_key(r.get("target")),
-                    json.dumps(
-                        {k: v for k, v in r.items() if k not in ("type", "source", "target")},
-                        ensure_ascii=False,
-                    ),
-                )
-                for position, r in enumerate(record.get("relations") or [])
-                if isinstance(r, dict) and r.get("type")
-            ],
-        )
-
-    def _insert_mentions(self, document_id: int, kind: str, item_id: int, item: dict) -> int:
-        mentions = [m for m in item.get("mentions") or [] if isinstance(m, dict)] or [item]
-        rows = [
-            (document_id, kind, item_id, m["start"], m["end"], m.get("text"), _int(m.get("page")))
-            for m in mentions
-            if _int(m.get("start")) is not None and _int(m.get("end")) is not None
-        ]
-        self.conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", rows)
-        return max(len(rows), 1)
-
-    def _insert_reference(
-        self, document_id: int, position: int, ref: dict, draft: bool = False
-    ) -> None:
-        ref_id = ref.get("id") or None
-        key = reference_key(ref_id)
-        tokens = id_tokens(ref_id) if key else []
-        numbers = [t for t in tokens if t.isdigit()]
-        letters = [t for t in tokens if not t.isdigit()]
-        name = ref.get("name") or (None if key else ref.get("title") or ref.get("text"))
-        names = " \n".join(str(v) for v in (ref_id, name, ref.get("title"), ref.get("text")) if v)
-        title_key, year = (None, None)
-        if not key and not draft and isinstance(ref.get("name"), str):
-            title_key, year = archive.named_key(ref["name"])
-        resolved = _resolved(ref) if not key else None
-        cursor = self.conn.execute(
-            "INSERT INTO refs (document_id, position, ref_id, id_key, number_key, numbers,"
-            " letters, name, name_key, doc_type, doc_type_key, number, symbol, date, issuer,"
-            " issuer_code, term, title, text, char_start, char_end, page, mention_count,"
-            " names_folded, title_key, edition_year, resolved_id, resolved_key, resolved_date,"
-            " resolved_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                document_id,
-                position,
-                ref_id,
-                key,
-                numbers[0] if numbers else None,
-                " ".join(numbers),
-                " ".join(letters),
-                name,
-                None if key else name_key(name),
-                ref.get("doc_type"),
-                name_key(canonical_doc_type(ref.get("doc_type"))),
-                ref.get("number"),
-                ref.get("symbol"),
-                ref.get("date"),
-                ref.get("issuer"),
-                ref.get("issuer_code"),
-                ref.get("term"),
-                ref.get("title"),
-                ref.get("text"),
-                _int(ref.get("start")),
-                _int(ref.get("end")),
-                _int(ref.get("page")),
-                0,
-                fold(names),
-                title_key or None,
-                year,
-                resolved and resolved["id"],
-                resolved and reference_key(resolved["id"]),
-                resolved and resolved["date"],
-                resolved and resolved["by"],
-            ),
-        )
-        self._remember_id(ref_id)
-        if resolved:
-            self._remember_id(resolved["id"])
-        count = self._insert_mentions(document_id, "reference", cursor.lastrowid, ref)
-        self.conn.execute(
-            "UPDATE refs SET mention_count = ? WHERE id = ?", (count, cursor.lastrowid)
-        )
-
-    def _learn_titles(self, document_id: int, self_: dict, references: list[dict]) -> None:
-        """Learn the titles with numbers this document states, then resolve by the archive
-        every named reference those titles bear on, this document's own included."""
-        changed = archive.learn(self.conn, document_id, archive.document_titles(self_, references))
-        self._resolve_by_archive(changed)
-        mine = archive.named_keys(self.conn, document_id) - changed
-        self._resolve_by_archive(mine, document_id)
-
-    def _resolve_by_archive(self, keys: set[str], document_id: int | None = None) -> None:
-        if not keys:
-            return
-        archive.resolve(self.conn, keys, document_id)
-        for row in self.conn.execute(
-            "SELECT DISTINCT resolved_id FROM refs WHERE resolved_by = 'archive' AND"
-            " title_key IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(keys)),),
-        ).fetchall():
-            self._remember_id(row[0])
-
-    def _remember_id(self, ref_id: str | None) -> None:
-        """Add an id to `ref_keys`, the distinct ids a typed number is read against."""
-        key = reference_key(ref_id)
-        if not key:
-            return
-        tokens = id_tokens(ref_id)
-        numbers = [t for t in tokens if t.isdigit()]
-        letters = [t for t in tokens if not t.isdigit()]
-        self.conn.execute(
-            "INSERT OR IGNORE INTO ref_keys VALUES (?,?,?,?)",
-            (key, numbers[0], " ".join(numbers), " ".join(letters)),
-        )
-
-    def _insert_unit(self, document_id: int, position: int, unit: dict) -> None:
-        name = unit.get("name") or unit.get("text")
-        if not name:
-            return
-        aliases = [a for a in unit.get("aliases") or [] if isinstance(a, str)]
-        names = " \n".join(dict.fromkeys([name, unit.get("text") or "", *aliases]))
-        cursor = self.conn.execute(
-            "INSERT INTO units (document_id, position, name, text, kind, parent, aliases,"
-            " char_start, char_end, page, mention_count, names_folded)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                document_id,
-                position,
-                name,
-                unit.get("text"),
-                unit.get("kind"),
-                unit.get("parent"),
-                json.dumps(aliases, ensure_ascii=False),
-                _int(unit.get("start")),
-                _int(unit.get("end")),
-                _int(unit.get("page")),
-                0,
-                fold(names),
-            ),
-        )
-        count = self._insert_mentions(document_id, "unit", cursor.lastrowid, unit)
-        self.conn.execute(
-            "UPDATE units SET mention_count = ? WHERE id = ?", (count, cursor.lastrowid)
-        )
-
     # --- reading ------------------------------------------------------------------------
 
-    def _execute(self, sql: str, params=()) -> list[sqlite3.Row]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as err:
-            raise SearchIndexError(f"{self.path}: query failed ({err})") from None
-
-    def _reference_condition(self, ref: str) -> tuple[str, list]:
-        """SQL over `refs r` selecting the references `ref` names: an id in any spelling
-        (read against the distinct ids, `ref_keys`), else a name; "0" when none can match."""
-        parsed = parse_reference_query(ref)
-        if parsed is None:
-            return self._name_condition(ref)
-        whole, typed = [], []
-        for row in self._execute(
-            "SELECT id_key, numbers, letters FROM ref_keys WHERE number_key = ?",
-            (parsed.numbers[0],),
-        ):
-            letters = row["letters"].split()
-            if parsed.matches_id(row["numbers"].split(), letters):
-                (typed if parsed.needs_type(letters) else whole).append(row["id_key"])
-        parts, params = [], []
-        if whole:  # cited by number, or by a name resolved to it (by text, registry, archive)
-            parts += ["r.id_key IN (SELECT value FROM json_each(?))"] + [
-                "r.resolved_key IN (SELECT value FROM json_each(?))"
-            ]
-            params += [json.dumps(whole)] * 2
-        if typed:
-            for column in ("id_key", "resolved_key"):
-                parts.append(
-                    f"(r.{column} IN (SELECT value FROM json_each(?)) AND r.doc_type_key = ?)"
-                )
-                params += [json.dumps(typed), parsed.type_key]
-        if not parts:  # no such number: "Luật Đất đai năm 2013" may be a title
-            return self._name_condition(ref, exact=True)
-        return "(" + " OR ".join(parts) + ")", params
-
-    def _name_condition(self, name: str, exact: bool = False) -> tuple[str, list]:
-        """SQL over `refs r` selecting the references to the document `name` names: by that
-        name (any edition: "Luật Đất đai" takes "Luật Đất đai năm 2013"), and by the numbers
-        the archive learned for it, written or resolved ("45/2013/QH13"). A name no reference
-        bears is looked for as a phrase in the references' names, unless `exact` (a search's
-        words: only a known title counts); "0" when none can match."""
-        key = name_key(name)
-        if not key or (exact and is_doc_type_word(name)):
-            return "0", []
-        named = bool(self._execute("SELECT 1 FROM refs WHERE name_key = ? LIMIT 1", (key,)))
-        titles, ids = archive.ids_named(self.conn, name)
-        year = archive.named_key(name)[1]
-        titled = titles and self._execute(
-            "SELECT 1 FROM refs WHERE title_key IN (SELECT value FROM json_each(?)) LIMIT 1",
-            (json.dumps(sorted(titles)),),
-        )
-        parts, params = [], []
-        if named:
-            parts.append("r.name_key = ?")
-            params.append(key)
-        if titled:
-            edition = " AND r.edition_year = ?" if year else ""
-            parts.append(f"(r.title_key IN (SELECT value FROM json_each(?)){edition})")
-            params += [json.dumps(sorted(titles)), *([year] if year else [])]
-        for column in ("id_key", "resolved_key") if ids else ():
-            parts.append(f"r.{column} IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(ids))
-        if not named and not exact:
-            parts.append("r.id IN (SELECT rowid FROM refs_fts WHERE refs_fts MATCH ?)")
-            params.append(phrase_expression(name))
-        return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
-
-    def _filter_sql(self, filters: SearchFilters | None) -> tuple[list[str], list]:
-        """WHERE clauses over `documents d` for the filters; raises ValueError on bad dates."""
-        clauses: list[str] = []
-        params: list = []
-        if not filters:
-            return clauses, params
-        if filters.doc_type and filters.doc_type.strip():
-            clauses.append("d.doc_type_key = ?")
-            params.append(name_key(canonical_doc_type(filters.doc_type)))
-        if filters.issuer and name_key(filters.issuer):
-            clauses.append("instr(' ' || d.issuer_key || ' ', ' ' || ? || ' ') > 0")  # words
-            params.append(name_key(filters.issuer))
-        if filters.unit and filters.unit.strip():
-            phrase = phrase_expression(filters.unit)
-            clauses.append(
-                "d.id IN (SELECT u.document_id FROM units_fts JOIN units u"
-                " ON u.id = units_fts.rowid WHERE units_fts MATCH ?)"
-                if phrase
-                else "0"
-            )
-            params += [phrase] if phrase else []
-        low = normalize_date_bound(filters.date_from, upper=False)
-        high = normalize_date_bound(filters.date_to, upper=True)
-        if low:
-            clauses.append("d.date >= ?")
-            params.append(low)
-        if high:
-            clauses.append("d.date <= ?")
-            params.append(high)
-        if filters.cites and filters.cites.strip():
-            condition, extra = self._reference_condition(filters.cites)
-            clauses.append(f"d.id IN (SELECT r.document_id FROM refs r WHERE {condition})")
-            params += extra
-        return clauses, params
-
-    @_in_one_snapshot
-    def search(
-        self, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
-    ) -> SearchResult:
-        query = query or ""
-        truncated = len(query) > MAX_QUERY_CHARS
-        query = query[:MAX_QUERY_CHARS]
-        limit = max(0, min(int(limit), 1000))
-        offset = max(0, int(offset))
-        clauses, params = self._filter_sql(filters)
-        where = "".join(f" AND {c}" for c in clauses)
-        result = SearchResult(query=query, hits=[], truncated_query=truncated)
-        terms = query_terms(query)
-
-        # 1. documents citing the reference the query names, most mentions first
-        chosen: list[sqlite3.Row] = []
-        ref_total = 0
-        condition, ref_params = "0", []
-        if parse_reference_query(query):
-            condition, ref_params = self._reference_condition(query)
-        if condition == "0" and terms:  # a known title: those citing it, by name or number
-            condition, ref_params = self._name_condition(query, exact=True)
-        if condition != "0":
-            chosen = self._execute(
-                "SELECT r.document_id AS id, SUM(r.mention_count) AS mentions,"
-                " json_group_array(r.id) AS ref_rows, COUNT(*) OVER () AS total"
-                " FROM refs r JOIN documents d ON d.id = r.document_id"
-                f" WHERE {condition}{where} GROUP BY r.document_id"
-                " ORDER BY mentions DESC, d.date DESC NULLS LAST, r.document_id"
-                " LIMIT ? OFFSET ?",
-                [*ref_params, *params, limit, offset],
-            )
-            if chosen:
-                ref_total = chosen[0]["total"]
-            elif offset:
-                ref_total = self._execute(
-                    "SELECT COUNT(DISTINCT r.document_id) FROM refs r JOIN documents d"
-                    f" ON d.id = r.document_id WHERE {condition}{where}",
-                    [*ref_params, *params],
-                )[0][0]
-        # 2. then documents by their words, bm25 (title weighs more), or by filters alone
-        want = limit - len(chosen)
-        text_rows: list[sqlite3.Row] = []
-        if want > 0:
-            text_offset = max(0, offset - ref_total)
-            not_cited = ""
-            if condition != "0":
-                not_cited = f" AND d.id NOT IN (SELECT r.document_id FROM refs r WHERE {condition})"
-            if terms:
-                text_rows = self._execute(
-                    "SELECT d.id, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts"
-                    " JOIN documents d ON d.id = documents_fts.rowid"
-                    f" WHERE documents_fts MATCH ?{where}{not_cited}"
-                    " ORDER BY score LIMIT ? OFFSET ?",
-                    [fts_expression(terms), *params, *ref_params, want, text_offset],
-                )
-            elif filters and not filters.is_empty() and condition == "0":
-                text_rows = self._execute(
-                    f"SELECT d.id, 0.0 AS score FROM documents d WHERE 1{where}"
-                    " ORDER BY d.date DESC NULLS LAST, d.source LIMIT ? OFFSET ?",
-                    [*params, want, text_offset],
-                )
-        for row in chosen:
-            result.hits.append(
-                self._hit(
-                    row["id"],
-                    float(row["mentions"]),
-                    "reference",
-                    ref_rows=json.loads(row["ref_rows"]),
-                )
-            )
-        for row in text_rows:
-            result.hits.append(self._hit(row["id"], -row["score"], "text", terms=terms))
-        spellings = Counter(ref for hit in result.hits for ref in hit.references)
-        result.reference = spellings.most_common(1)[0][0] if spellings else None
-        return result
-
-    def _hit(
-        self, document_id: int, score: float, matched: str, terms=(), ref_rows=()
-    ) -> SearchHit:
-        row = self._execute(
-            "SELECT source, title, doc_type, doc_id, date, issuer, text, text_folded"
-            " FROM documents JOIN document_texts USING (id) WHERE id = ?",
-            (document_id,),
-        )[0]
-        text = row["text"]
-        references: list[str] = []
-        if ref_rows:
-            mentions = self._execute(
-                "SELECT m.char_start, m.char_end, COALESCE(r.ref_id, r.name) AS ref_id"
-                " FROM mentions m JOIN refs r"
-                " ON r.id = m.item_id WHERE m.kind = 'reference' AND m.item_id IN"
-                " (SELECT value FROM json_each(?)) ORDER BY m.char_start",
-                (json.dumps(list(ref_rows)),),
-            )
-            references = list(dict.fromkeys(m["ref_id"] for m in mentions if m["ref_id"]))
-            spans = [(m["char_start"], m["char_end"]) for m in mentions]
-        else:
-            spans = _term_spans(row["text_folded"] or "", list(terms)) if text else []
-        if text is None:
-            title = row["title"] or ""
-            parts = snippet(title, find_terms(fold(title), list(terms)))
-        else:
-            parts = snippet(text, spans)
-        return SearchHit(
-            source=row["source"],
-            title=row["title"],
-            doc_type=row["doc_type"],
-            doc_id=row["doc_id"],
-            date=row["date"],
-            issuer=row["issuer"],
-            score=score,
-            matched=matched,
-            snippet=parts,
-            references=references,
-        )
-
-    @_in_one_snapshot
+    @in_one_snapshot
     def cited(self, ref: str) -> list[Citation]:
         condition, params = self._reference_condition(ref)
         rows = self._execute(
@@ -922,7 +328,7 @@ class SqliteIndex(SearchIndex):
         citations.sort(key=lambda c: (c.date is None, c.date or "", c.source))
         return citations
 
-    @_in_one_snapshot
+    @in_one_snapshot
     def top_references(self, limit: int = 50, doc_type: str | None = None) -> list[ReferenceCount]:
         clause, params = "", []
         if doc_type and doc_type.strip():
@@ -966,7 +372,7 @@ class SqliteIndex(SearchIndex):
             )
         return out
 
-    @_in_one_snapshot
+    @in_one_snapshot
     def document(self, source: str) -> IndexedDocument | None:
         rows = self._execute(
             "SELECT * FROM documents JOIN document_texts USING (id) WHERE source = ?", (source,)
@@ -1083,7 +489,7 @@ class SqliteIndex(SearchIndex):
             warnings=list(extra.get("warnings") or []),
         )
 
-    @_in_one_snapshot
+    @in_one_snapshot
     def statistics_of(
         self, measure: str, exact: bool = False, limit: int = 2000
     ) -> list[StatisticFigure]:
@@ -1105,7 +511,7 @@ class SqliteIndex(SearchIndex):
         )
         return [StatisticFigure(*row) for row in rows]
 
-    @_in_one_snapshot
+    @in_one_snapshot
     def statistic_measures(self, limit: int = 50) -> list[tuple[str, int]]:
         counts = self._execute(
             "SELECT subject_key, COUNT(*) FROM statistics WHERE subject_key IS NOT NULL"
@@ -1123,14 +529,14 @@ class SqliteIndex(SearchIndex):
             written.setdefault(key, subject)
         return [(written.get(key, key), n) for key, n in counts]
 
-    @_in_one_snapshot
+    @in_one_snapshot
     def stats(self) -> dict[str, int]:
         return {
             table: self._execute(f"SELECT COUNT(*) FROM {table}")[0][0]
             for table in ("documents", "refs", "units", "statistics", "relations")
         }
 
-    @_in_one_snapshot
+    @in_one_snapshot
     def recent(self, limit: int = 20) -> list[dict]:
         """The latest documents by date, for a landing page."""
         return [
@@ -1143,38 +549,12 @@ class SqliteIndex(SearchIndex):
         ]
 
 
-# "dự thảo Luật ...", "dự án Luật ...": a bill is not yet the law of that title.
-_DRAFT_BEFORE = re.compile(r"\b(?:du thao|du an)\s*$")
-
-
-def _drafted(text: str | None, ref: dict) -> bool:
-    """Whether a named reference is written as a draft or bill ("dự thảo Bộ luật ...")."""
-    start = _int(ref.get("start"))
-    if not text or start is None:
-        return False
-    return bool(_DRAFT_BEFORE.search(fold(text[max(0, start - 16) : start])))
-
-
 def _citing_by(refs: list[sqlite3.Row]) -> str | None:
     """How one document cites: None when it writes the number, else how its name was tied
     to the number ("text", "registry", "archive"), or "name" when it is not."""
     if any(r["ref_id"] for r in refs):
         return None
     return next((r["resolved_by"] for r in refs if r["resolved_by"]), "name")
-
-
-def _place(value) -> str | None:
-    """A statistic's `place` as stored: several places joined by ", "."""
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v)
-    return str(value) if value else None
-
-
-def _years(value) -> tuple[int | None, int | None]:
-    """`years: [2019, 2022]` as the two year columns; (None, None) when absent or odd."""
-    if isinstance(value, list | tuple) and len(value) == 2:
-        return _int(value[0]), _int(value[1])
-    return None, None
 
 
 def _stored_years(row: sqlite3.Row) -> list[int | None] | None:
@@ -1187,32 +567,3 @@ def _stored_resolved(row: sqlite3.Row) -> dict | None:
     if not row["resolved_id"]:
         return None
     return {"id": row["resolved_id"], "date": row["resolved_date"], "by": row["resolved_by"]}
-
-
-def _resolved(ref: dict) -> dict | None:
-    """A record's `resolved` ({"id", "date", "by"}) when it is well formed, else None."""
-    found = ref.get("resolved")
-    if not isinstance(found, dict) or not reference_key(found.get("id")):
-        return None
-    date = found.get("date")
-    by = found.get("by") if found.get("by") in ("text", "registry", "archive") else "text"
-    return {"id": found["id"], "date": date if isinstance(date, str) else None, "by": by}
-
-
-def _term_spans(folded: str, terms: list[QueryTerm]) -> list[tuple[int, int]]:
-    """Where to highlight: the words as one phrase where they occur together, else each."""
-    if len(terms) > 1 and all(len(t.words) == 1 and not t.prefix for t in terms):
-        together = find_terms(folded, [QueryTerm(tuple(t.words[0] for t in terms))])
-        if together:
-            return together
-    return find_terms(folded, terms)
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    return float(value) if isinstance(value, int | float) else None
-
-
-def _date_number(date: str | None) -> int:
-    return int(date.replace("-", "")) if date and _ISO_DATE.fullmatch(date) else 0

@@ -135,9 +135,12 @@ CITE_LAND_LAW_BY_NAME = {"tin/ten.txt", "tin/ten-nam.txt"}
 
 def as_schema_1(path: Path) -> None:
     """Turn an index into what schema 1 wrote: old keys (TƯ -> "tu", numbers run together),
-    no archive, no resolution columns."""
+    no archive, no resolution columns, no `cites`."""
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE archive_titles")
+    for trigger in ("refs_cites_insert", "refs_cites_delete", "refs_cites_update"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE cites")
     for index in ("refs_resolved_key", "refs_title_key"):
         conn.execute(f"DROP INDEX {index}")
     for column in ("title_key", "edition_year", "resolved_id", "resolved_key"):
