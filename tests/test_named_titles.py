@@ -327,6 +327,14 @@ PREAMBLE_CASES = [
     ("Căn cứ Bộ luật Lao động ngày 18 tháng 6 năm 2012;", "10/2012/QH13"),
     ("Căn cứ Bộ luật Lao động năm 2012;", "10/2012/QH13"),
     ("Căn cứ Luật Khám bệnh, chữa bệnh ngày 09 tháng 01 năm 2023;", "15/2023/QH15"),
+    ("Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;", "58/2010/QH12"),
+    ("Căn cứ Luật Viên chức năm 2010;", "58/2010/QH12"),
+    ("Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;", "105/2016/QH13"),
+    ("Căn cứ Luật Nhà ở ngày 25 tháng 11 năm 2014;", "65/2014/QH13"),
+    ("Căn cứ Luật Bảo vệ môi trường ngày 23 tháng 6 năm 2014;", "55/2014/QH13"),
+    ("Căn cứ Luật Đầu tư công ngày 18 tháng 6 năm 2014;", "49/2014/QH13"),
+    ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "06/2022/QH15"),
+    ("Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;", "10/2022/QH15"),
     # the number in the text: the reference carries it as its id, the registry is not asked
     ("Căn cứ Luật Tổ chức Chính phủ số 76/2015/QH13 ngày 19 tháng 6 năm 2015;", "76/2015/QH13"),
     ("Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;", "15/2023/QH15"),
@@ -350,7 +358,7 @@ def test_preamble_law_resolves_to_its_number(text: str, number: str) -> None:
     "text",
     [
         # editions the registry has no confirmed number for must not resolve to another edition
-        "Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;",
+        "Căn cứ Luật Doanh nghiệp ngày 26 tháng 11 năm 2014;",
         "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Các tổ chức tín dụng ngày 20 tháng 11 "
         "năm 2017;",
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
