@@ -1,6 +1,7 @@
 """Throughput of the full pipeline against underthesea alone, and 1 against 2 workers.
 
     .venv/bin/python benchmarks/throughput.py                  # 1,000 generated documents
+    .venv/bin/python benchmarks/throughput.py --all --docs 800 # + start-up and a 20 MB document
     .venv/bin/python benchmarks/throughput.py --repeat 3       # best of 3 (a busy machine)
     .venv/bin/python benchmarks/throughput.py --docs 200 --ner-sample 50
     .venv/bin/python benchmarks/throughput.py --profile 300    # where the pipeline's time goes
@@ -550,12 +551,22 @@ def main() -> None:
         metavar="ROUNDS",
         help="start-up to the first document, cold and warm cache, 1 and 2 workers",
     )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="in one run: the table (word_tokenize, ner, 1 and 2 workers, peak RSS), start-up "
+        "(one round) and one long document (--long-mb, default 20)",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.corpus, args.limit, args.out)))
+    elif args.all:
+        benchmark(args.docs, args.ner_sample, args.corpus, args.repeat, args.workers_only)
+        startup(repeat=args.startup or 1)
+        long_document(args.long_mb or 20.0)
     elif args.startup:
         startup(repeat=args.startup)
     elif args.archive:

@@ -10,16 +10,12 @@ from dataclasses import asdict
 
 from vnpolicy.commands import described
 from vnpolicy.commands.search import add_db_argument
-from vnpolicy.outputs.index_relations import ENDING_TYPES, IN_FORCE
 
 EXAMPLES = """\
 examples:
   vnpolicy status 30/2020/NĐ-CP --db archive.sqlite
   vnpolicy status "21-NQ/TW" --db archive.sqlite --json
 """
-
-# Relation types in the order a status lists them, what they say of the document's standing.
-_WHOLE_OR_PART = (*ENDING_TYPES, "đình chỉ")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -45,12 +41,14 @@ def _clip(text: str, width: int = 120) -> str:
 
 
 def _line(kind_label: str, other: str | None, row) -> str:
+    from vnpolicy.outputs.index_relations import ENDING_TYPES
+
     parts = [f"  {kind_label} {other or '?'}"]
     if row.date:
         parts.append(f"ngày {row.date}")
     if row.scope:
         parts.append(f"phạm vi: {row.scope}")
-    elif row.type in _WHOLE_OR_PART:
+    elif row.type in (*ENDING_TYPES, "đình chỉ"):
         parts.append("toàn bộ văn bản")
     if row.effective:
         parts.append(f"hiệu lực từ {row.effective}")
@@ -60,6 +58,8 @@ def _line(kind_label: str, other: str | None, row) -> str:
 
 
 def _standing(status) -> str:
+    from vnpolicy.outputs.index_relations import IN_FORCE
+
     head, rows = status.standing()
     if head == IN_FORCE:
         said = f"Tình trạng: {head} (không văn bản nào trong lưu trữ thay thế hay bãi bỏ)"
