@@ -589,9 +589,9 @@ def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]
 
 
 _NESTED_AFTER = re.compile(r"(?:thực hiện|triển khai|điều của)\s+$")
-# "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức": each law
-# an amending law names is cited too.
-_AND_BEFORE = re.compile(r"\svà\s+$")
+# "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức", "... của
+# Luật Đầu tư công, Luật Đầu tư và Luật Đấu thầu": each law an amending law names is cited too.
+_AND_BEFORE = re.compile(r"(?:\svà|,)\s+$")
 _AMENDING = re.compile(r"(?:Bộ\s+)?[Ll]uật\s+sửa\s+đổi")
 
 

@@ -449,3 +449,17 @@ def test_a_law_named_by_title_takes_no_title_from_the_sentence(text: str) -> Non
     """The name of a law is its title; the verb after it belongs to the sentence."""
     (ref,) = extract_references(analyze(text))["references"]
     assert ref["name"] and ref["title"] is None, ref
+
+
+def test_each_law_an_amending_law_names_is_cited_too() -> None:
+    text = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, Luật Đầu tư "
+        "theo phương thức đối tác công tư và Luật Đấu thầu ngày 29 tháng 11 năm 2024;"
+    )
+    names = [r["name"] for r in extract_references(analyze(text))["references"]]
+    assert names[1:] == [
+        "Luật Quy hoạch",
+        "Luật Đầu tư",
+        "Luật Đầu tư theo phương thức đối tác công tư",
+        "Luật Đấu thầu",
+    ], names
