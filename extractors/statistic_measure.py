@@ -70,6 +70,7 @@ _ABBREVIATION_SHORT = re.compile(r" \((?P<short>[A-ZĐ][A-ZĐa-z&-]{1,9})\)")
 _LONG_BEFORE = re.compile(r"(?:[^\W\d_][^\W\d_ ]*)(?: [^\W\d_][^\W\d_ ]*){1,7}$")
 _LONG_CHARS = 160  # eight words of a long form fit in this many characters
 _MAX_WORDS = 12
+_PER_UNIT = re.compile(r"^(?:\s*/\s*[^\W\d_]+)+")  # "/năm", "/người/tháng"
 
 
 def pos_tags(words: list[str]) -> list[str]:
@@ -574,7 +575,8 @@ def measure_of(
     change = _change_word(before)
     # a share or a change of the figure just before it in the clause
     if previous is not None and previous.get("subject"):
-        gap = text[previous["end"] : item["start"]]
+        # "56,2 triệu đồng/năm, tăng 9,8 triệu đồng": a rate's "/năm" belongs to the figure
+        gap = _PER_UNIT.sub("", text[previous["end"] : item["start"]])
         known = {w.lower() for w in previous["subject"].split()} | {"số", "tổng", "cả", "năm"}
         m = re.match(r"\s*(?:([^\W\d_]+)\s*)*", gap)
         lead = 0

@@ -577,6 +577,36 @@ SENTENCES = [
     ),
 ]
 
+# a change after a figure with a rate unit ("/năm", "/ha") is a change of that figure's measure
+SENTENCES += [
+    (
+        "Năm 2023, thu nhập bình quân đầu người của tỉnh đạt 56,2 triệu đồng/năm, tăng 9,8 triệu "
+        "đồng so với năm 2020.",
+        9_800_000,
+        "mức tăng thu nhập bình quân đầu người",
+        ANY,
+        "Năm 2023",
+        [2023, 2023],
+    ),
+    (
+        "Vụ Đông Xuân 2023 - 2024, năng suất lúa của huyện Triệu Phong đạt 62 tạ/ha, tăng 2,1 tạ "
+        "so với vụ trước.",
+        2.1,
+        "mức tăng năng suất lúa",
+        ANY,
+        ANY,
+        ANY,
+    ),
+    (
+        "Tiền lương bình quân của người lao động đạt 8,5 triệu đồng/người/tháng, tăng 6%.",
+        6,
+        "mức tăng tiền lương bình quân",
+        ANY,
+        ANY,
+        ANY,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "value", "subject", "place", "period", "years"),
