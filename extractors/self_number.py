@@ -107,11 +107,15 @@ def _title_after(text: str, header: re.Match) -> str | None:
 
 
 def _date_near(text: str, start: int, end: int) -> str | None:
+    """The place-and-date line around the number ("Hà Nội, ngày 5 tháng 3 năm 2020"), else a
+    date in the header lines right after it ("Số: 12/QĐ-UBND  Quảng Trị, 05/3/2020"); never
+    a date further on (a căn cứ's, or the effective date of a short text)."""
     near = text[max(0, start - 400) : end + 400]
     pd = _PLACE_DATE.search(near)
     if pd:
         return find_dates(pd.group(0))[0][2]
-    dates = find_dates(text[end : end + 400])
+    header_lines = "\n".join(text[end : end + 400].split("\n")[:3])
+    dates = find_dates(header_lines)
     return dates[0][2] if dates else None
 
 

@@ -150,3 +150,29 @@ def test_consolidated_text_cites_its_base_document() -> None:
 )
 def test_own_effective_date(text: str, own_date: str | None, expected: str | None) -> None:
     assert find_effective(text, own_date) == expected
+
+
+OWN_DATE_CASES = [
+    (  # a law's header has no place-and-date line: it was passed on the date its end states
+        f"QUỐC HỘI\n{MOTTO}Luật số: 59/2020/QH14\nLUẬT\nDOANH NGHIỆP\nCăn cứ Hiến pháp nước Cộng "
+        "hòa xã hội chủ nghĩa Việt Nam;\nĐiều 218. Hiệu lực thi hành\n1. Luật này có hiệu lực thi "
+        "hành từ ngày 01 tháng 01 năm 2021.\nLuật này được Quốc hội khóa XIV, kỳ họp thứ 9 thông "
+        "qua ngày 17 tháng 6 năm 2020.",
+        "2020-06-17",
+    ),
+    (  # the date written with slashes on the number's line
+        f"UBND TỈNH QUẢNG TRỊ\n{MOTTO}Số: 12/2021/QĐ-UBND    Quảng Trị, 05/3/2021\nQUYẾT ĐỊNH\n"
+        "Ban hành quy chế\nCăn cứ Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ;",
+        "2021-03-05",
+    ),
+    (  # no date in the header: not the căn cứ's date below it
+        f"BỘ Y TẾ\n{MOTTO}Số: 07/2022/TT-BYT\nTHÔNG TƯ\nQuy định về khám sức khỏe\nCăn cứ Nghị "
+        "định số 95/2022/NĐ-CP ngày 15 tháng 11 năm 2022 của Chính phủ;",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), OWN_DATE_CASES)
+def test_own_date_is_the_headers_or_the_passing(text: str, date: str | None) -> None:
+    assert find_self(text)["date"] == date
