@@ -190,14 +190,18 @@ def find_full_mentions(text: str) -> list[FullMention]:
 
 # "Nghị quyết Trung ương 4 Điều 4": an article, clause or chapter cited inside the document is
 # not part of its name.
+_AMENDING_TITLE = re.compile(r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+sửa\s+đổi", re.IGNORECASE)
 _PINPOINT = re.compile(r"\s+(?:Điều|Khoản|khoản|Mục|Chương|Phần|Điểm|điểm)\s+\d+\w*(?:\s.*)?$")
 
 
 def without_pinpoint(text: str, mention: NamedMention) -> NamedMention:
     """The mention without a trailing pinpoint: "Nghị quyết Trung ương 4 Điều 4" ->
-    "Nghị quyết Trung ương 4"."""
+    "Nghị quyết Trung ương 4". The articles an amending law names are its title: "Luật sửa
+    đổi, bổ sung Điều 126 của Luật Nhà ở" keeps them."""
     m = _PINPOINT.search(text, mention.start, mention.end)
     if not m or m.start() == mention.start or not _PINPOINT.search(mention.name):
+        return mention
+    if _AMENDING_TITLE.match(mention.name):
         return mention
     name = _PINPOINT.sub("", mention.name)
     return NamedMention(mention.start, m.start(), mention.doc_type, name=name)

@@ -588,7 +588,7 @@ def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]
     return sorted(kept, key=lambda x: x.start)
 
 
-_NESTED_AFTER = re.compile(r"(?:thực hiện|triển khai|điều của)\s+$")
+_NESTED_AFTER = re.compile(r"(?:thực hiện|triển khai|điều của|Điều \d+\w* của)\s+$")
 # "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức", "... của
 # Luật Đầu tư công, Luật Đầu tư và Luật Đấu thầu": each law an amending law names is cited too.
 _AND_BEFORE = re.compile(r"(?:\svà|,)\s+$")

@@ -463,3 +463,23 @@ def test_each_law_an_amending_law_names_is_cited_too() -> None:
         "Luật Đầu tư theo phương thức đối tác công tư",
         "Luật Đấu thầu",
     ], names
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Căn cứ Luật sửa đổi, bổ sung Điều 6 của Luật Đầu tư công ngày 12 tháng 5 năm 2024;",
+            "Luật sửa đổi, bổ sung Điều 6 của Luật Đầu tư công",
+        ),
+        (
+            "Luật sửa đổi, bổ sung Điều 126 của Luật Nhà ở và Điều 121 của Luật Đất đai hết hiệu "
+            "lực kể từ ngày Luật này có hiệu lực thi hành.",
+            "Luật sửa đổi, bổ sung Điều 126 của Luật Nhà ở",
+        ),
+    ],
+)
+def test_the_articles_an_amending_law_names_are_its_title(text: str, title: str) -> None:
+    """ "Điều 6" after "Luật sửa đổi, bổ sung" is what the law amends, not a pinpoint."""
+    names = [r["name"] for r in extract_references(analyze(text))["references"]]
+    assert title in names, names
