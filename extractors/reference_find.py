@@ -190,7 +190,8 @@ def find_full_mentions(text: str) -> list[FullMention]:
 
 # "Nghị quyết Trung ương 4 Điều 4": an article, clause or chapter cited inside the document is
 # not part of its name.
-_AMENDING_TITLE = re.compile(r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+sửa\s+đổi", re.IGNORECASE)
+#: An amending law's name: "Luật sửa đổi, bổ sung ...", "Bộ luật sửa đổi ...".
+AMENDING_LAW = re.compile(r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+sửa\s+đổi", re.IGNORECASE)
 _PINPOINT = re.compile(r"\s+(?:Điều|Khoản|khoản|Mục|Chương|Phần|Điểm|điểm)\s+\d+\w*(?:\s.*)?$")
 
 
@@ -201,7 +202,7 @@ def without_pinpoint(text: str, mention: NamedMention) -> NamedMention:
     m = _PINPOINT.search(text, mention.start, mention.end)
     if not m or m.start() == mention.start or not _PINPOINT.search(mention.name):
         return mention
-    if _AMENDING_TITLE.match(mention.name):
+    if AMENDING_LAW.match(mention.name):
         return mention
     name = _PINPOINT.sub("", mention.name)
     return NamedMention(mention.start, m.start(), mention.doc_type, name=name)

@@ -182,19 +182,12 @@ def _amended_list_end(
         items.append((sep, nxt))
         end = nxt
     if any(sep == "," for sep, _ in items) and items[-1][0] != "và":
-        joined = [item_end for _, item_end in _leading_and(items)]
-        return joined[-1] if joined else first_end
+        for sep, item_end in items:  # only the items joined by "và" before the first comma
+            if sep != "và":
+                break
+            first_end = item_end
+        return first_end
     return items[-1][1] if items else first_end
-
-
-def _leading_and(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The items joined by "và" before the first comma."""
-    out = []
-    for sep, item_end in items:
-        if sep != "và":
-            break
-        out.append((sep, item_end))
-    return out
 
 
 def _law_end_at(text: str, type_start: int, pos: int, titles: dict[int, TitleMatch]) -> int | None:

@@ -28,21 +28,12 @@ from vnpolicy.extractors.title_registry import RegisteredTitle, load_registry
 # will become; its name never resolves.
 _DRAFT = re.compile(r"\(\s*sửa đổi\s*\)|^(?:dự thảo|dự án)\s", re.IGNORECASE)
 _SUBJECT = re.compile(r"\svề\s+(?P<subject>.+)$")
-_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
 
 
 def title_key(name: str) -> str:
     """The key a title is looked up by: a Party plenum or congress by its key ("plenum:4:XII"),
     any other title by its words without edition year or country ("luật đất đai")."""
     return congress_key(name) or document_name_key(split_edition(name)[0])
-
-
-def entry_year(entry: RegisteredTitle) -> str | None:
-    """The year a registered document was passed or signed (its date's, else its number's)."""
-    if entry.date:
-        return entry.date[:4]
-    m = _YEAR_IN_NUMBER.search(entry.number or "")
-    return m.group(1) if m else None
 
 
 def _words(text: str) -> frozenset[str]:
@@ -90,13 +81,13 @@ class TitleIndex:
             return None
         year = split_edition(name)[1]
         if year:
-            found = [e for e in found if entry_year(e) == year]
+            found = [e for e in found if e.year == year]
         if date and len(found) > 1:
             same_day = [e for e in found if e.date == date]
-            found = same_day or [e for e in found if entry_year(e) == date[:4]]
+            found = same_day or [e for e in found if e.year == date[:4]]
         elif date and found:
             # the date stated must agree with the one document left
-            found = [e for e in found if e.date == date or entry_year(e) == date[:4]]
+            found = [e for e in found if e.date == date or e.year == date[:4]]
         return found[0] if len(found) == 1 else None
 
     def resolve(
@@ -121,4 +112,4 @@ def default_index() -> TitleIndex:
     return TitleIndex(load_registry())
 
 
-__all__ = ["TitleIndex", "default_index", "entry_year", "title_key"]
+__all__ = ["TitleIndex", "default_index", "title_key"]

@@ -24,6 +24,7 @@ from vnpolicy.extractors.document_ids import (
     split_edition,
 )
 from vnpolicy.extractors.reference_find import (
+    AMENDING_LAW,
     LIST_GAP,
     DeicticMention,
     FullMention,
@@ -578,7 +579,7 @@ def _non_overlapping(named: list[NamedMention], text: str) -> list[NamedMention]
         for c in sorted(cluster, key=lambda x: (-(x.end - x.start), x.start)):
             nested = _NESTED_AFTER.search(text, max(0, c.start - 12), c.start) or (
                 _AND_BEFORE.search(text, max(0, c.start - 5), c.start)
-                and any(_AMENDING.match(k.name) and k.start < c.start < k.end for k in chosen)
+                and any(AMENDING_LAW.match(k.name) and k.start < c.start < k.end for k in chosen)
             )
             if nested or not any(c.start < k.end and k.start < c.end for k in chosen):
                 chosen.append(c)
@@ -592,7 +593,6 @@ _NESTED_AFTER = re.compile(r"(?:thực hiện|triển khai|điều của|Điều
 # "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức", "... của
 # Luật Đầu tư công, Luật Đầu tư và Luật Đấu thầu": each law an amending law names is cited too.
 _AND_BEFORE = re.compile(r"(?:\svà|,)\s+$")
-_AMENDING = re.compile(r"(?:Bộ\s+)?[Ll]uật\s+sửa\s+đổi")
 
 
 _ISSUED_WITH = re.compile(r"\s*,?\s*(?:được\s+)?ban hành kèm theo")

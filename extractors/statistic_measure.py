@@ -73,12 +73,6 @@ _MAX_WORDS = 12
 _PER_UNIT = re.compile(r"^(?:\s*/\s*[^\W\d_]+)+")  # "/năm", "/người/tháng"
 
 
-def pos_tags(words: list[str]) -> list[str]:
-    """underthesea's POS tags for already segmented words ("N", "Np", "V", "A", "E", "C",
-    "R", "M", "L", "P", "CH", ...), from `vnpolicy.nlp.pos` (same tags, features built once)."""
-    return _pos.pos_tags(words)
-
-
 def abbreviations(text: str) -> dict[str, str]:
     """Abbreviations a document defines, with their long form: "ngân sách nhà nước (NSNN)"
     -> {"NSNN": "ngân sách nhà nước"}. The long form is the last words whose initials
@@ -117,7 +111,7 @@ class SentenceWords:
     @property
     def tags(self) -> list[str]:
         if self._tags is None:
-            self._tags = pos_tags(self.words)
+            self._tags = _pos.pos_tags(self.words)  # underthesea's tags, features built once
         return self._tags
 
     def index_at(self, pos: int) -> int:

@@ -27,9 +27,12 @@ _DASH = r"\s*[-–—]\s*"
 _TO = r"(?:" + _DASH + r"|\s+(?:đến|tới)\s+(?:năm\s+)?)"
 _NUM_MONTHS = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)"
 
+#: A period phrase holds one of the words its pattern lists (lowercase), so a pattern none of
+#: whose words is in a sentence is not tried there; `A_YEAR` stands for a year (19xx, 20xx).
+A_YEAR = "(a year)"
 #: Period phrases, most specific first; each names a kind that says how its years are read.
 #: (Forms of Vietnamese reports and news: Hướng dẫn 36-HD/VPTW on the style of Party reports.)
-_PATTERNS: list[tuple[str, str]] = [
+_PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (  # "giai đoạn 2019 - 2022", "nhiệm kỳ 2020-2025", "từ năm 2019 đến năm 2022"
         r"(?:(?:trong\s+)?(?:cả\s+)?(?:giai đoạn|nhiệm kỳ|thời kỳ|kỳ đầu|kỳ cuối|kế hoạch)\s+"
         r"(?:từ\s+)?(?:năm\s+)?|(?:trong\s+)?(?:\d+\s+năm\s+)?(?:từ\s+)?(?:năm\s+)?)"
@@ -38,73 +41,73 @@ _PATTERNS: list[tuple[str, str]] = [
         + _Y
         + r"(?!\d)",
         "range",
+        (A_YEAR,),
     ),
-    (r"(?:từ\s+)?(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay", "since"),  # "từ năm 2012 đến nay"
+    (  # "từ năm 2012 đến nay"
+        r"(?:từ\s+)?(?:năm\s+)?" + _Y + r"\s+(?:đến|tới)\s+nay",
+        "since",
+        (A_YEAR,),
+    ),
     (  # "đến năm 2025", "đến hết năm 2016", "tính đến cuối năm 2020"
         r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+|giữa\s+)?(?:năm\s+)?" + _Y + r"(?!\d)",
         "until",
+        (A_YEAR,),
     ),
     (  # "đến hết ngày 30/6/2018", "đến ngày 31-12-2016"
         r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]" + _Y,
         "until",
+        (A_YEAR,),
     ),
     (  # "ngày 8/8/2023", "ngày 8 tháng 8 năm 2023"
         r"ngày\s+\d{1,2}(?:[/.-]\d{1,2}[/.-]|\s+tháng\s+\d{1,2}\s+năm\s+)" + _Y,
         "date",
+        (A_YEAR,),
     ),
     (  # "6 tháng đầu năm 2017", "sáu tháng cuối năm", "những tháng đầu năm", "nửa đầu năm"
         r"(?:(?:trong\s+)?(?:" + _NUM_MONTHS + r"|những|các)\s+tháng|nửa)\s+(?:đầu|cuối)\s+năm"
         r"(?:\s+(?:nay|" + _Y + r"))?",
         "part",
+        ("tháng", "nửa"),
     ),
     (  # "quý I/2017", "quý II năm 2017", "quý III"
         r"quý\s+(?:[IV]+|[1-4])(?:\s*/\s*" + _Y + r"|\s+năm\s+" + _Y + r"|(?!\w))",
         "part",
+        ("quý",),
     ),
     (  # "tháng 4/2017", "tháng 12 năm 2016", "tháng 4", "4 tháng (đầu năm)"
         r"tháng\s+\d{1,2}(?:\s*/\s*" + _Y + r"|\s+năm\s+" + _Y + r"|(?![/\d]))",
         "part",
+        ("tháng",),
     ),
-    (r"(?:trong\s+)?(?:cả\s+)?năm\s+" + _Y + r"(?!\d)", "year"),  # "năm 2022", "cả năm 2017"
-    (r"(?<![\w/.-])" + _Y + r"(?![\w/.,-])", "bare_year"),  # "cùng kỳ 2016", "APEC 2017"
-    (r"(?:cả|trong)\s+năm(?:\s+nay)?(?!\s*(?:19|20)\d\d)", "this_year"),
-    (r"năm\s+nay|năm\s+kế\s+hoạch", "this_year"),
-    (r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?", "last_year"),
-    (r"năm\s+(?:trước|ngoái)", "last_year"),
+    (  # "năm 2022", "cả năm 2017"
+        r"(?:trong\s+)?(?:cả\s+)?năm\s+" + _Y + r"(?!\d)",
+        "year",
+        (A_YEAR,),
+    ),
+    (r"(?<![\w/.-])" + _Y + r"(?![\w/.,-])", "bare_year", (A_YEAR,)),  # "cùng kỳ 2016", "APEC 2017"
+    (r"(?:cả|trong)\s+năm(?:\s+nay)?(?!\s*(?:19|20)\d\d)", "this_year", ("năm",)),
+    (r"năm\s+nay|năm\s+kế\s+hoạch", "this_year", ("năm",)),
+    (r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?", "last_year", ("kỳ",)),
+    (r"năm\s+(?:trước|ngoái)", "last_year", ("năm",)),
     (
         r"(?<![\d,.])(?:\d{1,2}|" + _NUM_MONTHS + r")\s+tháng"
         r"(?=\s*(?:,|qua|đầu|năm|tăng|giảm|đạt|ước|có|đã|vừa|$))",
         "months",
+        ("tháng",),
     ),
     (
         r"hiện\s+nay|hiện\s+tại|đến\s+nay|tới\s+nay|(?:những|các|\d+)\s+năm\s+qua"
         r"|năm\s+qua|thời\s+gian\s+qua|thời\s+gian\s+tới|(?<!\w)hiện(?=\s+(?:có|đang|còn))",
         "relative",
+        ("hiện", "nay", "qua", "tới"),
     ),
-    (r"hằng\s+năm|hàng\s+năm|hằng\s+quý|hàng\s+quý|hằng\s+tháng|hàng\s+tháng|mỗi\s+năm", "every"),
+    (
+        r"hằng\s+năm|hàng\s+năm|hằng\s+quý|hàng\s+quý|hằng\s+tháng|hàng\s+tháng|mỗi\s+năm",
+        "every",
+        ("hằng", "hàng", "mỗi"),
+    ),
 ]
-_PERIOD_RE = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
-#: A phrase of each pattern holds one of these (lowercase), so a pattern whose words are all
-#: absent from a sentence is not tried there ("" stands for a year, `_ANY_YEAR`).
-_NEEDS: list[tuple[str, ...]] = [
-    ("",),
-    ("",),
-    ("",),
-    ("",),
-    ("",),
-    ("tháng", "nửa"),
-    ("quý",),
-    ("tháng",),
-    ("",),
-    ("",),
-    ("năm",),
-    ("năm",),
-    ("kỳ",),
-    ("năm",),
-    ("tháng",),
-    ("hiện", "nay", "qua", "tới"),
-    ("hằng", "hàng", "mỗi"),
-]
+_PERIOD_RE = [(re.compile(p, re.IGNORECASE), kind, needs) for p, kind, needs in _PATTERNS]
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"(?<!\d)" + _Y + r"(?!\d)")
 #: "so với cùng kỳ năm 2016", "so với năm 2015", "so cùng kỳ": a comparison base.
@@ -163,8 +166,8 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
     blocked: list[tuple[int, int]] = []  # bases and names: what they hold is no period either
     low = text[start:end].lower()
     has_year = _ANY_YEAR.search(low) is not None
-    for (pattern, kind), needs in zip(_PERIOD_RE, _NEEDS, strict=True):
-        if not any(has_year if word == "" else word in low for word in needs):
+    for pattern, kind, needs in _PERIOD_RE:
+        if not any(has_year if word == A_YEAR else word in low for word in needs):
             continue
         for m in pattern.finditer(text, start, end):
             s, e = m.span()

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _SYLLABLE = re.compile(r"\w+|[^\w\s]")
+_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")
 _LAW_TYPES = ("luật", "bộ luật", "pháp lệnh")
 #: Windows of the text the matcher reads: from each word a registered title can start with,
 #: this many characters on (lists of laws without their type word run on after a law);
@@ -50,6 +51,15 @@ class RegisteredTitle:
     date: str | None = None
     issuer: str | None = None
     source: str | None = None
+
+    @property
+    def year(self) -> str | None:
+        """The year it was passed or signed: its date's, else the one its number states
+        ("45/2013/QH13" -> "2013")."""
+        if self.date:
+            return self.date[:4]
+        m = _YEAR_IN_NUMBER.search(self.number or "")
+        return m.group(1) if m else None
 
 
 @dataclass(frozen=True)
@@ -254,19 +264,11 @@ class TitleRegistry:
             for e in self.entries_for(base) or self.entries_for(name)
             if e.number
             and (doc_type is None or e.type == doc_type)
-            and (e.date == date if date and e.date else _year_of(e) == year)
+            and (e.date == date if date and e.date else e.year == year)
         ]
         if len(fits) != 1:
             return None
         return {"id": fits[0].number, "date": fits[0].date, "by": "registry"}
-
-
-def _year_of(entry: RegisteredTitle) -> str | None:
-    """The year of an entry: its date's, else the one its number states ("45/2013/QH13")."""
-    if entry.date:
-        return entry.date[:4]
-    m = re.search(r"/((?:19|20)\d\d)/", entry.number or "")
-    return m.group(1) if m else None
 
 
 @lru_cache(maxsize=1)

@@ -64,6 +64,24 @@ def make_record(
     }
 
 
+#: The motto line under an official document's issuer.
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+
+
+def extracted_record(source: str, text: str) -> dict:
+    """A record of `text` with its own header, references and relations extracted (units
+    and statistics left empty), for archives of relations between documents."""
+    from vnpolicy.extractors.references import extract_references
+    from vnpolicy.nlp import analyze
+
+    found = extract_references(analyze(text))
+    record = make_record(source, text)
+    record["document"]["self"] = found["self"]
+    record["references"] = found["references"]
+    record["relations"] = found["relations"]
+    return record
+
+
 def dev_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Results of the pipeline on the dev documents (made once per session)."""
     if "output" in _DEV_INDEX:

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 from tests.fault_support import ANALYZER, REPO, make_docs, tree
-from vnpolicy.batch import mark_duplicates, run_batch
+from vnpolicy.batch import run_batch
 from vnpolicy.cli import main
+from vnpolicy.duplicate_pass import mark_duplicates
 from vnpolicy.resume import MANIFEST_NAME, Manifest, iter_manifest
 
 ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
+from tests.index_support import MOTTO
 from vnpolicy.extractors.references import extract_references
 from vnpolicy.extractors.self_number import find_effective, find_self
 from vnpolicy.nlp import analyze
-
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
 
 OWN_NUMBER_CASES = [
     # a dotted number; a body reference must not stand in for it

@@ -8,14 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.index_support import make_record
+from tests.index_support import MOTTO, extracted_record
 from vnpolicy.cli import main
-from vnpolicy.extractors.references import extract_references
-from vnpolicy.nlp import analyze
 from vnpolicy.outputs.index_relations import document_status, relation_key
 from vnpolicy.outputs.index_sqlite import SqliteIndex
 
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
 ARCHIVE = {
     "tt-46-2014.txt": (
         f"NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\n{MOTTO}Số: 46/2014/TT-NHNN\n"
@@ -49,21 +46,12 @@ ARCHIVE = {
 }
 
 
-def _record(source: str, text: str) -> dict:
-    found = extract_references(analyze(text))
-    record = make_record(source, text)
-    record["document"]["self"] = found["self"]
-    record["references"] = found["references"]
-    record["relations"] = found["relations"]
-    return record
-
-
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("status") / "archive.sqlite"
     with SqliteIndex(db) as index:
         for source, text in ARCHIVE.items():
-            index.add(_record(source, text), text)
+            index.add(extracted_record(source, text), text)
     return db
 
 

@@ -12,9 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.index_support import make_record
-from vnpolicy.extractors.references import extract_references
-from vnpolicy.nlp import analyze
+from tests.index_support import MOTTO, extracted_record, make_record
 from vnpolicy.outputs.index_relations import DocumentStatus, RelationRow
 from vnpolicy.outputs.index_sqlite import SqliteIndex
 from vnpolicy.web import create_app
@@ -25,7 +23,6 @@ with warnings.catch_warnings():  # starlette's own use of a deprecated anyio ali
     from starlette.testclient import TestClient
 
 SVG = "{http://www.w3.org/2000/svg}"
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
 ARCHIVE = {
     "tt-46-2014.txt": (
         f"NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\n{MOTTO}Số: 46/2014/TT-NHNN\n"
@@ -57,21 +54,12 @@ ARCHIVE = {
 }
 
 
-def _record(source: str, text: str) -> dict:
-    found = extract_references(analyze(text))
-    record = make_record(source, text)
-    record["document"]["self"] = found["self"]
-    record["references"] = found["references"]
-    record["relations"] = found["relations"]
-    return record
-
-
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db = tmp_path_factory.mktemp("directive") / "archive.sqlite"
     with SqliteIndex(db) as index:
         for source, text in ARCHIVE.items():
-            index.add(_record(source, text), text)
+            index.add(extracted_record(source, text), text)
         unit_text = "Huyện ủy Hải Lăng và xã Hải An quán triệt Thông tư số 15/2024/TT-NHNN."
         index.add(
             make_record(

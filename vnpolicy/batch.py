@@ -38,11 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from vnpolicy.corpus import ReadError, iter_input_files, read_document
-from vnpolicy.duplicate_pass import (  # noqa: F401 (mark_duplicates: re-exported)
-    DUPLICATES_NAME,
-    duplicate_pass,
-    mark_duplicates,
-)
+from vnpolicy.duplicate_pass import duplicate_pass
 from vnpolicy.engines import EngineLost, make_engine
 from vnpolicy.faults import DISK_FULL, BatchStopped, disk_full_line, stop_if_disk_full
 from vnpolicy.outputs.writers import (
